@@ -1,0 +1,42 @@
+package gdbench.plainsimd;
+
+import gdbench.core.Backend;
+import gdbench.core.Cell;
+import gdbench.core.Problem;
+import gdbench.core.Stage;
+import gdbench.core.StageSupport;
+import gdbench.core.TrainConfig;
+import gdbench.core.Trainer;
+import java.util.Map;
+import jdk.incubator.vector.FloatVector;
+
+/** One fused pass per step with the Vector API: the floor of what one core can do. */
+public final class PlainSimdBackend implements Backend {
+
+  @Override
+  public String name() {
+    return "plain-simd";
+  }
+
+  @Override
+  public String description() {
+    return "plain Java, loss and gradient fused in one SIMD pass (jdk.incubator.vector, " + FloatVector.SPECIES_PREFERRED.vectorBitSize() + "-bit)";
+  }
+
+  @Override
+  public StageSupport support(Stage stage) {
+    return stage == Stage.MANUAL
+        ? StageSupport.served()
+        : StageSupport.notServed("plain Java arrays have no automatic differentiation, loss, optimizer or model classes");
+  }
+
+  @Override
+  public Trainer create(Cell cell, Problem problem, TrainConfig config) {
+    return new SimdTrainer(problem, config);
+  }
+
+  @Override
+  public Map<String, String> versions() {
+    return Map.of("jdk.incubator.vector", FloatVector.SPECIES_PREFERRED.toString());
+  }
+}
