@@ -2,16 +2,23 @@ package gdbench.ejml;
 
 import gdbench.core.Backend;
 import gdbench.core.Cell;
-import gdbench.core.GdbenchException;
 import gdbench.core.Problem;
 import gdbench.core.Stage;
 import gdbench.core.StageSupport;
 import gdbench.core.TrainConfig;
 import gdbench.core.Trainer;
 import java.util.Map;
+import org.ejml.EjmlVersion;
+import org.ejml.concurrency.EjmlConcurrency;
 
-/** EJML backend: placeholder until its issue lands; serves nothing yet. */
+/**
+ * EJML, float32 dense matrices ({@code FMatrixRMaj}). A linear-algebra library: it serves the
+ * manual stage, written two ways — {@code tuned} (procedural {@code CommonOps_FDRM} into
+ * preallocated outputs) and {@code idiomatic} ({@code SimpleMatrix}, a new matrix per operation).
+ */
 public final class EjmlBackend implements Backend {
+  static final String TUNED = "tuned";
+  static final String IDIOMATIC = "idiomatic";
 
   @Override
   public String name() {
@@ -20,21 +27,40 @@ public final class EjmlBackend implements Backend {
 
   @Override
   public String description() {
-    return "EJML (not built yet)";
+    return "EJML float32 FMatrixRMaj: tuned = CommonOps_FDRM into preallocated outputs, idiomatic = SimpleMatrix";
   }
 
   @Override
   public StageSupport support(Stage stage) {
-    return StageSupport.notServed("the EJML backend is not built yet");
+    return stage == Stage.MANUAL
+        ? StageSupport.served(TUNED, IDIOMATIC)
+        : StageSupport.notServed("EJML is a linear-algebra library: no automatic differentiation, loss, optimizer or model classes");
   }
 
   @Override
   public Trainer create(Cell cell, Problem problem, TrainConfig config) {
-    throw new GdbenchException("the EJML backend is not built yet");
+    pinThreads(config.threads());
+    return IDIOMATIC.equals(cell.variant()) ? new EjmlIdiomaticTrainer(problem, config) : new EjmlTunedTrainer(problem, config);
+  }
+
+  /**
+   * EJML switches to its own thread pool above {@code ELEMENT_THRESHOLD} elements (SimpleMatrix
+   * does so silently): off for one thread, capped at the configured count otherwise.
+   */
+  static void pinThreads(int threads) {
+    EjmlConcurrency.USE_CONCURRENT = threads > 1;
+    if (threads > 1) {
+      EjmlConcurrency.setMaxThreads(threads);
+    }
   }
 
   @Override
   public Map<String, String> versions() {
-    return Map.of();
+    return Map.of("ejml", EjmlVersion.VERSION);
+  }
+
+  @Override
+  public Map<String, String> threadSettings(int threads) {
+    return Map.of("EjmlConcurrency.USE_CONCURRENT", String.valueOf(threads > 1), "ejml.maxThreads", String.valueOf(threads));
   }
 }
