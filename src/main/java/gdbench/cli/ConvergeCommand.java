@@ -1,0 +1,84 @@
+package gdbench.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import gdbench.core.Backends;
+import gdbench.core.GdbenchException;
+import gdbench.report.Convergence;
+import gdbench.report.ConvergenceData;
+import gdbench.report.ConvergenceProblem;
+import gdbench.report.RunFiles;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code gdbench converge}: every served cell on the standard convergence problems. */
+@Command(name = "converge", mixinStandardHelpOptions = true,
+    description = "Train every served cell on the convergence problems and record the trajectories.")
+final class ConvergeCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--run", description = "Run folder to write convergence.json into (created if missing). Without it, only the summary is printed.")
+  Path run;
+
+  @Option(names = "--include", description = "Cells to run: backend names, cell ids or globs, comma-separated (default: all).")
+  String include;
+
+  @Option(names = "--problems", split = ",", description = "Problems to run (default: all): ${COMPLETION-CANDIDATES}", completionCandidates = ProblemNames.class)
+  List<String> problemNames;
+
+  @Option(names = "--force", description = "Replace an existing convergence.json in the run folder.")
+  boolean force;
+
+  static final class ProblemNames extends java.util.ArrayList<String> {
+    ProblemNames() {
+      super(ConvergenceProblem.standard().stream().map(ConvergenceProblem::name).toList());
+    }
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    List<ConvergenceProblem> problems = ConvergenceProblem.standard();
+    if (problemNames != null) {
+      for (String name : problemNames) {
+        if (problems.stream().noneMatch(p -> p.name().equals(name))) {
+          throw new GdbenchException("unknown convergence problem '" + name + "' (known: " + String.join(", ", new ProblemNames()) + ")");
+        }
+      }
+      problems = problems.stream().filter(p -> problemNames.contains(p.name())).toList();
+    }
+    Path target = run == null ? null : run.resolve("convergence.json");
+    if (target != null && Files.exists(target) && !force) {
+      throw new GdbenchException(target + " exists; a run's convergence data is not replaced (use a new run folder, or --force)");
+    }
+    ConvergenceData data = Convergence.run(Backends.select(include), problems, spec.commandLine().getErr());
+    if (target != null) {
+      RunFiles.writeAtomically(target, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(data));
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf(Locale.ROOT, "%-10s %-28s %-9s %14s %14s %8s %10s %10s%n", "problem", "cell", "status", "final loss", "distance", "epochs", "ms", "vs plain");
+    for (ConvergenceData.Run r : data.runs()) {
+      String status = r.divergedAtEpoch() != null ? "diverged@" + r.divergedAtEpoch() : r.status();
+      out.printf(Locale.ROOT, "%-10s %-28s %-9s %14s %14s %8s %10s %10s%n", r.problem(), r.cell(), status,
+          fmt(r.finalLoss()), fmt(r.distanceToOptimum()), r.epochsToTarget() == null ? "-" : r.epochsToTarget().toString(),
+          r.msToTarget() == null ? "-" : String.format(Locale.ROOT, "%.3f", r.msToTarget()), fmt(r.maxDeviationFromPlain()));
+      if (r.error() != null) {
+        out.println("    failed: " + r.error());
+      }
+    }
+    if (target != null) {
+      out.println("wrote " + target);
+    }
+    return 0;
+  }
+
+  private static String fmt(Double v) {
+    return v == null ? "-" : String.format(Locale.ROOT, "%.3e", v);
+  }
+}
