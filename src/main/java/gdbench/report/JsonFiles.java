@@ -1,0 +1,48 @@
+package gdbench.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import gdbench.core.GdbenchException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Reads a run folder's JSON files; every failure names the file. */
+final class JsonFiles {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private JsonFiles() {}
+
+  static JsonNode read(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new GdbenchException(file + ": missing");
+    }
+    try {
+      if (Files.size(file) == 0) {
+        throw new GdbenchException(file + ": empty file");
+      }
+      JsonNode node = MAPPER.readTree(file.toFile());
+      if (node == null || node.isMissingNode()) {
+        throw new GdbenchException(file + ": empty file");
+      }
+      return node;
+    } catch (JsonProcessingException e) {
+      String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+      throw new GdbenchException(file + ": not valid JSON (truncated or damaged?)" + where);
+    } catch (IOException e) {
+      throw new GdbenchException(file + ": cannot be read: " + e.getMessage());
+    }
+  }
+
+  static <T> T read(Path file, Class<T> type) {
+    JsonNode node = read(file);
+    try {
+      return MAPPER.treeToValue(node, type);
+    } catch (JsonProcessingException e) {
+      throw new GdbenchException(file + ": not a " + type.getSimpleName() + " file: " + e.getOriginalMessage());
+    } catch (IllegalArgumentException e) {
+      throw new GdbenchException(file + ": not a " + type.getSimpleName() + " file: " + e.getMessage());
+    }
+  }
+}
