@@ -1,0 +1,195 @@
+package gdbench.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/** The report's charts, drawn with XChart as PNG bytes: nothing here touches the file system. */
+public final class Charts {
+  private static final int WIDTH = 1000;
+  private static final int HEIGHT = 600;
+
+  private Charts() {}
+
+  /** File name → PNG bytes. */
+  public static Map<String, byte[]> draw(RunData run) {
+    System.setProperty("java.awt.headless", "true");
+    Map<String, byte[]> charts = new LinkedHashMap<>();
+    charts.put("throughput.png", png(throughput(run)));
+    charts.put("abstraction-tax.png", png(abstractionTax(run)));
+    if (run.convergence() != null) {
+      for (ConvergenceData.ProblemInfo p : run.convergence().problems()) {
+        charts.put("loss-" + p.name() + ".png", png(loss(run.convergence(), p)));
+      }
+    }
+    return charts;
+  }
+
+  private static byte[] png(Chart<?, ?> chart) {
+    try {
+      return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void style(Styler styler) {
+    styler.setChartBackgroundColor(Color.WHITE);
+    styler.setPlotBackgroundColor(Color.WHITE);
+    styler.setLegendPosition(Styler.LegendPosition.OutsideE);
+    styler.setLegendBorderColor(Color.WHITE);
+    styler.setChartTitleBoxVisible(false);
+  }
+
+  /** Samples per second against N on the one-feature workloads, log–log, one line per cell. */
+  private static XYChart throughput(RunData run) {
+    XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
+        .title("Throughput against N (" + run.machine() + ", " + run.device() + ", one feature)")
+        .xAxisTitle("N (samples per step)").yAxisTitle("samples per second").build();
+    style(chart.getStyler());
+    chart.getStyler().setXAxisLogarithmic(true);
+    chart.getStyler().setYAxisLogarithmic(true);
+    chart.getStyler().setAxisTickLabelsColor(Color.DARK_GRAY);
+    Map<String, Integer> sizes = run.workloadSizes();
+    List<String> oneFeature = sizes.keySet().stream()
+        .filter(w -> run.env().path("workloads").path(w).path("d").asInt() == 1)
+        .sorted(Comparator.comparingInt(sizes::get)).toList();
+    Map<String, Map<String, Double>> byCell = new LinkedHashMap<>();
+    for (JmhResults.Result r : run.resultsOf("step")) {
+      byCell.computeIfAbsent(r.param("cell"), k -> new LinkedHashMap<>()).put(r.param("workload"), r.primary().score());
+    }
+    for (String cell : run.servedCells()) {
+      addLine(chart, cell, oneFeature, sizes, byCell.getOrDefault(cell, Map.of()), false);
+    }
+    JsonNode ref = run.reference();
+    if (ref != null && "complete".equals(ref.path("status").asText())) {
+      Map<String, Map<String, Double>> refRates = new LinkedHashMap<>();
+      for (JsonNode r : ref.path("rows")) {
+        refRates.computeIfAbsent("tutorial " + r.path("library").asText() + "/" + r.path("stage").asText(), k -> new LinkedHashMap<>())
+            .put(r.path("workload").asText(), r.path("stepsPerSecond").asDouble());
+      }
+      refRates.forEach((name, rates) -> addLine(chart, name, oneFeature, sizes, rates, true));
+    }
+    if (chart.getSeriesMap().isEmpty()) {
+      chart.addSeries("no results", new double[] {1}, new double[] {1});
+    }
+    return chart;
+  }
+
+  private static void addLine(XYChart chart, String name, List<String> workloads, Map<String, Integer> sizes, Map<String, Double> stepsPerSecond, boolean dashed) {
+    List<Double> x = new ArrayList<>();
+    List<Double> y = new ArrayList<>();
+    for (String w : workloads) {
+      Double rate = stepsPerSecond.get(w);
+      if (rate != null && rate > 0) {
+        x.add((double) sizes.get(w));
+        y.add(rate * sizes.get(w));
+      }
+    }
+    if (x.isEmpty()) {
+      return;
+    }
+    XYSeries s = chart.addSeries(name, x, y);
+    s.setMarker(SeriesMarkers.CIRCLE);
+    if (dashed) {
+      s.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+    }
+  }
+
+  /** Each stage's time per step relative to its backend's manual stage, per workload. */
+  private static CategoryChart abstractionTax(RunData run) {
+    CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
+        .title("Abstraction tax: time per step relative to the backend's manual (tuned) stage")
+        .xAxisTitle("workload").yAxisTitle("× manual").build();
+    style(chart.getStyler());
+    chart.getStyler().setYAxisLogarithmic(true);
+    Map<String, Map<String, Double>> seconds = new LinkedHashMap<>();
+    for (JmhResults.Result r : run.resultsOf("step")) {
+      seconds.computeIfAbsent(r.param("cell"), k -> new LinkedHashMap<>()).put(r.param("workload"), 1 / r.primary().score());
+    }
+    List<String> workloads = new ArrayList<>(run.workloadSizes().keySet());
+    Map<String, String> manualOf = new LinkedHashMap<>();
+    for (String cell : run.servedCells()) {
+      String backend = cell.substring(0, cell.indexOf('/'));
+      if (cell.contains("/manual")) {
+        manualOf.putIfAbsent(backend, cell);
+      }
+    }
+    for (String cell : run.servedCells()) {
+      String base = manualOf.get(cell.substring(0, cell.indexOf('/')));
+      if (base == null || cell.equals(base)) {
+        continue;
+      }
+      List<String> categories = new ArrayList<>();
+      List<Double> ratios = new ArrayList<>();
+      for (String w : workloads) {
+        Double a = seconds.getOrDefault(cell, Map.of()).get(w);
+        Double b = seconds.getOrDefault(base, Map.of()).get(w);
+        if (a != null && b != null) {
+          categories.add(w);
+          ratios.add(a / b);
+        }
+      }
+      if (!categories.isEmpty()) {
+        chart.addSeries(cell, categories, ratios);
+      }
+    }
+    if (chart.getSeriesMap().isEmpty()) {
+      chart.getStyler().setYAxisLogarithmic(false);
+      chart.addSeries("no stage beyond manual in this run", List.of("-"), List.of(0));
+    }
+    return chart;
+  }
+
+  /** Loss per epoch of every cell on one problem, log scale; zero losses (exact fits) are left out. */
+  private static XYChart loss(ConvergenceData data, ConvergenceData.ProblemInfo p) {
+    XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
+        .title("Loss per epoch: " + p.name() + " (" + p.about() + "); cells that agree overlap").xAxisTitle("epoch").yAxisTitle("loss before the epoch's update").build();
+    style(chart.getStyler());
+    chart.getStyler().setYAxisLogarithmic(true);
+    chart.getStyler().setMarkerSize(4);
+    for (ConvergenceData.Run r : data.runs()) {
+      if (!r.problem().equals(p.name()) || r.losses().length == 0) {
+        continue;
+      }
+      List<Double> x = new ArrayList<>();
+      List<Double> y = new ArrayList<>();
+      for (int i = 0; i < r.losses().length; i++) {
+        if (r.losses()[i] > 0) {
+          x.add(i + 1.0);
+          y.add((double) r.losses()[i]);
+        }
+      }
+      if (!x.isEmpty()) {
+        XYSeries s = chart.addSeries(r.cell(), x, y);
+        s.setMarker(SeriesMarkers.NONE);
+      }
+    }
+    if (chart.getSeriesMap().isEmpty()) {
+      chart.getStyler().setYAxisLogarithmic(false);
+      chart.addSeries("no finite loss", new double[] {1}, new double[] {0});
+    } else if (p.optimumLoss() > 0) {
+      XYSeries optimum = chart.addSeries("closed-form optimum", new double[] {1, p.epochs()}, new double[] {p.optimumLoss(), p.optimumLoss()});
+      optimum.setMarker(SeriesMarkers.NONE);
+      optimum.setLineColor(Color.GRAY);
+      optimum.setLineStyle(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 4f}, 0f));
+    }
+    return chart;
+  }
+}

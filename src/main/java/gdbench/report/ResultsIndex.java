@@ -1,0 +1,63 @@
+package gdbench.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import gdbench.core.GdbenchException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/** {@code results/README.md}: the latest run of each machine, with a link to its report. */
+public final class ResultsIndex {
+  private ResultsIndex() {}
+
+  /** The results root of a run folder laid out as {@code results/<machine>/<run>}, or null. */
+  public static Path rootOf(Path runDir) {
+    Path abs = runDir.toAbsolutePath().normalize();
+    Path root = abs.getParent() == null ? null : abs.getParent().getParent();
+    return root != null && root.getFileName() != null && root.getFileName().toString().equals("results") ? root : null;
+  }
+
+  public static String render(Path root) {
+    StringBuilder md = new StringBuilder("# Benchmark results\n\n");
+    md.append("One folder per machine (named after its CPU and core count), one folder per run inside it. Each run holds JMH's "
+        + "`jmh.json`, the environment in `env.json`, the trajectories in `convergence.json`, the tutorial's own timings in `"
+        + TutorialReference.FILE + "`, and the rendered `REPORT.md` with its charts. This index lists the latest run of each "
+        + "machine; `gdbench report` rewrites it, `gdbench compare RUN_A RUN_B` compares two runs.\n\n");
+    Markdown.Table t = new Markdown.Table("machine", "latest run", "status", "mode", "device", "CPU", "JDK", "commit", ">runs");
+    for (Path machine : list(root)) {
+      List<Path> runs = list(machine).stream().filter(r -> Files.isRegularFile(r.resolve("env.json"))).toList();
+      if (runs.isEmpty()) {
+        continue;
+      }
+      Path latest = runs.get(runs.size() - 1);
+      String name = machine.getFileName().toString();
+      String runName = latest.getFileName().toString();
+      String link = Files.exists(latest.resolve("REPORT.md")) ? "[" + runName + "](" + name + "/" + runName + "/REPORT.md)" : runName + " (no report)";
+      try {
+        JsonNode env = JsonFiles.read(latest.resolve("env.json"));
+        String commit = env.path("git").path("commit").asText("");
+        t.row(name, link, env.path("status").asText(), env.path("mode").asText(), env.path("native").path("device").asText("cpu"),
+            env.path("hardware").path("cpuModel").asText() + ", " + env.path("hardware").path("logicalCores").asInt() + " cores",
+            env.path("jdk").path("version").asText(), "`" + (commit.length() > 10 ? commit.substring(0, 10) : commit) + "`", runs.size());
+      } catch (GdbenchException e) {
+        t.row(name, link, "unreadable env.json", "", "", "", "", "", runs.size());
+      }
+    }
+    md.append(t.isEmpty() ? "No runs yet: `mvn verify -Pbench` makes one.\n" : t.render());
+    return md.toString();
+  }
+
+  private static List<Path> list(Path dir) {
+    try (Stream<Path> s = Files.list(dir)) {
+      List<Path> out = new ArrayList<>(s.filter(Files::isDirectory).toList());
+      out.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
+      return out;
+    } catch (IOException e) {
+      throw new GdbenchException(String.format(Locale.ROOT, "cannot list %s: %s", dir, e.getMessage()));
+    }
+  }
+}
