@@ -149,9 +149,9 @@ final class Settings {
     List<String> args = new ArrayList<>(List.of(
         "--add-modules", "jdk.incubator.vector",
         "-Dai.djl.offline=true",
-        // A fixed, pre-touched heap: heap growth never shows up as resident-memory growth,
-        // so rss.growth and rss.offheap are about native memory.
-        "-Xms" + heap, "-Xmx" + heap, "-XX:+AlwaysPreTouch",
+        // A fixed heap: no resizing during the run, and ResidentMemoryProfiler can tell the
+        // heap's resident pages from the rest (rss.heap, rss.offheap).
+        "-Xms" + heap, "-Xmx" + heap,
         "-Dbench.prewarm.ms=" + prewarmMillis));
     args.addAll(extraJvmArgs);
     return args;

@@ -68,7 +68,10 @@ class BenchRunnerSmokeTest {
       assertNotNull(secondary.get("rss"), "resident-memory profiler: " + secondary);
     }
     assertEquals(List.of(Settings.Kind.STEP.benchmark, Settings.Kind.TARGET.benchmark, Settings.Kind.COLD.benchmark), benchmarks);
-    assertNotNull(jmh.get(0).at("/secondaryMetrics/samples"), "samples/s beside steps/s");
+    JsonNode step = jmh.get(0).get("secondaryMetrics");
+    assertNotNull(step.get("samples"), "samples/s beside steps/s: " + step);
+    assertEquals(4 * jmh.get(0).at("/primaryMetric/score").asDouble(), step.at("/samples/score").asDouble(), 1e-6 * step.at("/samples/score").asDouble());
+    assertNotNull(step.get("rss.offheap"), "the heap's resident pages were found: " + step);
     assertEquals(1, jmh.get(1).at("/secondaryMetrics/reached/rawData/0/0").asInt(), "time-to-target reached the target");
     assertTrue(Files.size(run.folder().resolve("jmh.log")) > 0);
   }
