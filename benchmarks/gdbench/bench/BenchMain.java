@@ -152,6 +152,7 @@ public final class BenchMain {
     tee = new TeeOutput(new FileOutputStream(java.io.FileDescriptor.out), new FileOutputStream(folder.dir.resolve(RunFolder.LOG).toFile()));
     out = new PrintStream(tee, true, StandardCharsets.UTF_8);
     writeEnv();
+    folder.writeJmh(results); // an empty array until the first result: the file always exists and parses
     Thread hook = new Thread(this::onShutdown, "gdbench-bench-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
 
@@ -283,8 +284,8 @@ public final class BenchMain {
         check(item, result);
       } else {
         item.status = "failed";
-        item.reason = reason(error);
         item.logTail = tee.tail(30);
+        item.reason = reason(error, item.logTail);
       }
     }
     if (result != null) {
@@ -326,16 +327,21 @@ public final class BenchMain {
     return b.build();
   }
 
+  /**
+   * JMH starts profilers in this order before an iteration and stops them in reverse after it: the
+   * gc profiler comes last, so that its allocation count leaves out what the others allocate
+   * (reading /proc/self/smaps takes about a megabyte).
+   */
   private List<Class<? extends org.openjdk.jmh.profile.Profiler>> profilers(Kind kind) {
     List<Class<? extends org.openjdk.jmh.profile.Profiler>> list = new ArrayList<>();
-    if (settings.profilers.contains("gc")) {
-      list.add(GCProfiler.class);
-    }
     if (settings.profilers.contains("rss")) {
       list.add(ResidentMemoryProfiler.class);
     }
     if (kind == Kind.STEP) {
       list.add(SamplesProfiler.class);
+    }
+    if (settings.profilers.contains("gc")) {
+      list.add(GCProfiler.class);
     }
     return list;
   }
@@ -389,18 +395,29 @@ public final class BenchMain {
     warnings.add(w);
   }
 
-  /** One line: the benchmark's own exception where the fork sent one, else JMH's. */
-  static String reason(Throwable e) {
+  /**
+   * One line: the benchmark's own exception where the fork sent one, else JMH's; for a fork that
+   * died, with the last exception or error its output names (an OutOfMemoryError, say).
+   */
+  static String reason(Throwable e, List<String> logTail) {
     if (e == null) {
       return "no result (unknown reason)";
     }
     List<String> messages = new ArrayList<>();
     collect(e, messages, 0);
-    if (messages.isEmpty()) {
-      return Backends.rootMessage(e);
+    String reason = messages.isEmpty() ? Backends.rootMessage(e) : String.join("; ", messages);
+    if (reason.contains("Forked VM failed")) {
+      for (int i = logTail.size() - 1; i >= 0; i--) {
+        String line = logTail.get(i).trim();
+        if (THROWABLE_LINE.matcher(line).matches()) {
+          return reason + ": " + line;
+        }
+      }
     }
-    return String.join("; ", messages);
+    return reason;
   }
+
+  private static final Pattern THROWABLE_LINE = Pattern.compile("^([\\w$]+\\.)+[\\w$]*(Error|Exception)(: .*)?$");
 
   private static void collect(Throwable t, List<String> out, int depth) {
     if (t == null || depth > 8) {

@@ -215,12 +215,12 @@ final class Settings {
 
   private boolean bool(String key, boolean fallback) {
     String v = props.getProperty(key);
-    if (v == null || v.isBlank()) {
-      return fallback; // Maven passes unset properties as empty strings
+    if (v == null) {
+      return fallback;
     }
     v = v.trim();
-    if (v.equalsIgnoreCase("true")) {
-      return true;
+    if (v.isEmpty() || v.equalsIgnoreCase("true")) {
+      return true; // a bare -Dbench.quick (the bench profile passes "false" when unset)
     }
     if (v.equalsIgnoreCase("false")) {
       return false;

@@ -89,6 +89,8 @@ class BenchRunnerSmokeTest {
     assertEquals("plain/manual", failure.get("cell").asText());
     assertTrue(failure.get("reason").asText().contains("exit code"), failure.toString());
     assertTrue(failure.get("logTail").toString().contains("NoSuchGdbenchOption"), failure.toString());
+    JsonNode jmh = JSON.readTree(run.folder().resolve("jmh.json").toFile());
+    assertTrue(jmh.isArray() && jmh.isEmpty(), "jmh.json exists, with no results: " + jmh);
   }
 
   @Test

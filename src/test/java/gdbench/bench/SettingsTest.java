@@ -46,7 +46,7 @@ class SettingsTest {
   /** mvn -Pbench passes every setting, the unset ones as empty strings. */
   @Test
   void emptyValuesMeanTheDefault() {
-    Settings s = of("bench.quick", "", "bench.workloads", "", "bench.device", " ", "bench.heap", "", "bench.results", "",
+    Settings s = of("bench.quick", "false", "bench.workloads", "", "bench.device", " ", "bench.heap", "", "bench.results", "",
         "bench.forks", "", "bench.profilers", "", "bench.machine", "");
     assertFalse(s.quick);
     assertEquals(List.of(Workload.values()), s.workloads.get(Kind.STEP));
@@ -54,6 +54,14 @@ class SettingsTest {
     assertEquals(List.of("gc", "rss"), s.profilers);
     assertEquals(null, s.machine);
     assertTrue(s.resultsRoot.endsWith("results"));
+  }
+
+  /** java -Dbench.quick (no value) sets the property to "", mvn -Dbench.quick to "true". */
+  @Test
+  void aBareSwitchMeansTrue() {
+    assertTrue(of("bench.quick", "").quick);
+    assertTrue(of("bench.quick", "true").quick);
+    assertTrue(of("bench.strict", "").strict);
   }
 
   @Test
