@@ -95,10 +95,11 @@ final class Settings {
         : common != null ? common : List.of(Workload.LARGE));
 
     // Full: 10 measured iterations of 0.5 s (JMH's 99.9% error is then 1.5 standard deviations
-    // of an iteration: under 5% while iterations vary by less than 3%), after 2.5 s of warmup.
+    // of an iteration: under 5% while iterations vary by less than 3%), after 1.5 s of warmup
+    // that follows the setup's prewarm (at least bench.prewarm.ms, until the JIT has settled).
     timing.put(Kind.STEP, new Timing(
         integer("bench.forks", 1, 1),
-        integer("bench.warmup", quick ? 3 : 5, 0),
+        integer("bench.warmup", quick ? 2 : 3, 0),
         integer("bench.warmupTime", quick ? 200 : 500, 1),
         integer("bench.iterations", quick ? 3 : 10, 1),
         integer("bench.time", quick ? 200 : 500, 1)));

@@ -21,7 +21,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * (samples per second = steps/s × N, added by {@link SamplesProfiler}).
  *
  * <p>The trainer (engine load, data conversion) is built in the trial setup, outside the
- * measurement; every iteration starts from the initial weights, so every iteration measures the
+ * measurement, and stepped there until the JIT has settled ({@link Fixture#prewarm}); every
+ * iteration starts from the initial weights, so every iteration measures the
  * same work; after every iteration one more step checks that the loss and the parameters stayed
  * finite and normal. The runner ({@link BenchMain}) passes every served cell as {@link #cell}, so
  * each (cell, workload) runs in a JVM of its own. The annotations are defaults for running JMH by
@@ -30,7 +31,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 5, time = 500, timeUnit = TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 @Measurement(iterations = 10, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Dai.djl.offline=true"})
 public class StepThroughput {
@@ -53,9 +54,14 @@ public class StepThroughput {
 
   private Trainer trainer;
 
+  /** Keeps the prewarm's results alive. */
+  public double prewarmSink;
+
   @Setup(Level.Trial)
   public void open() {
     trainer = Fixture.open(cell, Workload.parse(workload), threads, device, 1);
+    // the JIT settles here, so that JMH's warmup iterations only have to confirm it
+    prewarmSink = Fixture.prewarm(trainer::step, Fixture.prewarmWindowNanos());
   }
 
   @Setup(Level.Iteration)

@@ -29,7 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * parameters meet the target, so the {@code epochs} counter is the number of updates needed and
  * the shot ran one step more (the one that looked). The trainer is built in the trial setup and
  * reset to zero weights before every shot; the trial setup also trains it repeatedly until the
- * JIT has settled (at least {@code -Dbench.prewarm.ms}, default 1000, see {@link #prewarm}) so
+ * JIT has settled ({@link Fixture#prewarm}, at least {@code -Dbench.prewarm.ms}, default 1000) so
  * that the shots measure compiled code, not the interpreter (a shot on the seed takes well under a
  * microsecond). Engine load and the first steps of a fresh JVM are {@link ColdStart}'s business.
  *
@@ -75,6 +75,8 @@ public class TimeToTarget {
   private Trainer trainer;
   private double optimumLoss;
   private double allowedExcess;
+  /** Keeps the prewarm's results alive. */
+  public double prewarmSink;
 
   @Setup(Level.Trial)
   public void open() {
@@ -86,33 +88,11 @@ public class TimeToTarget {
     double initialExcess = problem.mse(new double[w.d()], 0) - optimumLoss;
     allowedExcess = TARGET_FRACTION * initialExcess;
     trainer = Fixture.open(cell, w, threads, device, EPOCH_LIMIT);
-    prewarm(TimeUnit.MILLISECONDS.toNanos(Long.getLong("bench.prewarm.ms", 1000)));
-  }
-
-  /**
-   * Trains to the target over and over, outside the measurement, for at least {@code window}
-   * and until a shot has not been 10% faster than the best so far for another {@code window}
-   * (the JIT has settled: Vector API code, for one, runs a hundred times slower until C2 compiles
-   * it), but for at most 20 s.
-   */
-  private void prewarm(long window) {
     Progress scratch = new Progress();
-    long start = System.nanoTime();
-    long lastGain = start;
-    long best = Long.MAX_VALUE;
-    while (true) {
+    prewarmSink = Fixture.prewarm(() -> {
       trainer.reset();
-      long t0 = System.nanoTime();
-      train(scratch);
-      long t1 = System.nanoTime();
-      if (t1 - t0 < best * 0.9) {
-        lastGain = t1;
-      }
-      best = Math.min(best, t1 - t0);
-      if (t1 - start >= TimeUnit.SECONDS.toNanos(20) || (t1 - start >= window && t1 - lastGain >= window)) {
-        return;
-      }
-    }
+      return train(scratch);
+    }, Fixture.prewarmWindowNanos());
   }
 
   @Setup(Level.Iteration)
