@@ -501,10 +501,12 @@ public final class BenchMain {
       o.put("profilers", profilers(k).stream().map(Class::getName).toList());
       o.put("failOnError", true);
       o.put("timeoutMinutes", 10);
+      if (k != Kind.COLD) {
+        o.put("prewarmMs", settings.prewarmMillis);
+      }
       if (k == Kind.TARGET) {
         o.put("targetFraction", TimeToTarget.TARGET_FRACTION);
         o.put("epochLimit", TimeToTarget.EPOCH_LIMIT);
-        o.put("prewarmMs", settings.prewarmMillis);
       }
       kinds.put(k.id, o);
     }

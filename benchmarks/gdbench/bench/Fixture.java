@@ -62,7 +62,7 @@ final class Fixture {
 
   /** The least time {@link #prewarm} spends, from {@code -Dbench.prewarm.ms} (the runner passes it). */
   static long prewarmWindowNanos() {
-    return TimeUnit.MILLISECONDS.toNanos(Long.getLong("bench.prewarm.ms", 1000));
+    return TimeUnit.MILLISECONDS.toNanos(Long.getLong("bench.prewarm.ms", 500));
   }
 
   /**

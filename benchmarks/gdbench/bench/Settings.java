@@ -105,12 +105,12 @@ final class Settings {
         integer("bench.time", quick ? 200 : 500, 1)));
     timing.put(Kind.TARGET, new Timing(
         integer("bench.target.forks", 1, 1),
-        integer("bench.target.warmup", quick ? 2 : 5, 0),
+        integer("bench.target.warmup", quick ? 2 : 3, 0),
         0,
-        integer("bench.target.shots", quick ? 5 : 20, 1),
+        integer("bench.target.shots", quick ? 5 : 15, 1),
         0));
     timing.put(Kind.COLD, new Timing(integer("bench.cold.forks", quick ? 1 : 3, 1), 0, 0, 1, 0));
-    prewarmMillis = integer("bench.prewarm.ms", quick ? 200 : 1000, 0);
+    prewarmMillis = integer("bench.prewarm.ms", quick ? 200 : 500, 0);
 
     threads = integer("bench.threads", 1, 1);
     device = Device.parse(get("bench.device", "cpu"));

@@ -29,7 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * parameters meet the target, so the {@code epochs} counter is the number of updates needed and
  * the shot ran one step more (the one that looked). The trainer is built in the trial setup and
  * reset to zero weights before every shot; the trial setup also trains it repeatedly until the
- * JIT has settled ({@link Fixture#prewarm}, at least {@code -Dbench.prewarm.ms}, default 1000) so
+ * JIT has settled ({@link Fixture#prewarm}, at least {@code -Dbench.prewarm.ms}, default 500) so
  * that the shots measure compiled code, not the interpreter (a shot on the seed takes well under a
  * microsecond). Engine load and the first steps of a fresh JVM are {@link ColdStart}'s business.
  *
@@ -41,8 +41,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 5)
-@Measurement(iterations = 20)
+@Warmup(iterations = 3)
+@Measurement(iterations = 15)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Dai.djl.offline=true"})
 public class TimeToTarget {
   /** The target: excess loss at most this fraction of the initial excess. */
