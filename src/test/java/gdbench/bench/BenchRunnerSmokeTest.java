@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BenchRunnerSmokeTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Path BASEDIR = Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
+  private static final boolean LINUX = Files.isReadable(Path.of("/proc/self/status"));
 
   @TempDir
   Path results;
@@ -65,13 +66,17 @@ class BenchRunnerSmokeTest {
       assertTrue(r.at("/primaryMetric/score").isNumber());
       JsonNode secondary = r.get("secondaryMetrics");
       assertNotNull(secondary.get("gc.alloc.rate.norm"), "gc profiler: " + secondary);
-      assertNotNull(secondary.get("rss"), "resident-memory profiler: " + secondary);
+      if (LINUX) { // the resident-memory profiler reads /proc
+        assertNotNull(secondary.get("rss"), "resident-memory profiler: " + secondary);
+      }
     }
     assertEquals(List.of(Settings.Kind.STEP.benchmark, Settings.Kind.TARGET.benchmark, Settings.Kind.COLD.benchmark), benchmarks);
     JsonNode step = jmh.get(0).get("secondaryMetrics");
     assertNotNull(step.get("samples"), "samples/s beside steps/s: " + step);
     assertEquals(4 * jmh.get(0).at("/primaryMetric/score").asDouble(), step.at("/samples/score").asDouble(), 1e-6 * step.at("/samples/score").asDouble());
-    assertNotNull(step.get("rss.offheap"), "the heap's resident pages were found: " + step);
+    if (LINUX) {
+      assertNotNull(step.get("rss.offheap"), "the heap's resident pages were found: " + step);
+    }
     assertEquals(1, jmh.get(1).at("/secondaryMetrics/reached/rawData/0/0").asInt(), "time-to-target reached the target");
     assertTrue(Files.size(run.folder().resolve("jmh.log")) > 0);
   }
