@@ -1,0 +1,247 @@
+package gdbench.bench;
+
+import gdbench.core.Device;
+import gdbench.core.GdbenchException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The run's settings, from {@code -Dbench.*} system properties: what to run (cells, workloads,
+ * benchmarks), how long (the full or the quick preset, and overrides), and where results go.
+ * The README's "Benchmarks" section lists them.
+ */
+final class Settings {
+
+  /** The three benchmarks and their JMH names. */
+  enum Kind {
+    STEP("step", "gdbench.bench.StepThroughput.step"),
+    TARGET("target", "gdbench.bench.TimeToTarget.train"),
+    COLD("cold", "gdbench.bench.ColdStart.openAndStep");
+
+    final String id;
+    final String benchmark;
+
+    Kind(String id, String benchmark) {
+      this.id = id;
+      this.benchmark = benchmark;
+    }
+
+    static Kind parse(String text) {
+      for (Kind k : values()) {
+        if (k.id.equals(text)) {
+          return k;
+        }
+      }
+      throw new GdbenchException("unknown benchmark '" + text + "' in -Dbench.benchmarks (known: step, target, cold)");
+    }
+  }
+
+  /** JMH iteration settings of one benchmark kind. */
+  record Timing(int forks, int warmupIterations, int warmupMillis, int measurementIterations, int measurementMillis) {
+    Map<String, Object> describe() {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("forks", forks);
+      m.put("warmupIterations", warmupIterations);
+      m.put("warmupTimeMs", warmupMillis > 0 ? warmupMillis : null);
+      m.put("measurementIterations", measurementIterations);
+      m.put("measurementTimeMs", measurementMillis > 0 ? measurementMillis : null);
+      return m;
+    }
+  }
+
+  final boolean quick;
+  final List<String> include;
+  final List<Kind> kinds;
+  final Map<Kind, List<Workload>> workloads = new EnumMap<>(Kind.class);
+  final Map<Kind, Timing> timing = new EnumMap<>(Kind.class);
+  final int threads;
+  final Device device;
+  final int prewarmMillis;
+  final String heap;
+  final List<String> extraJvmArgs;
+  final List<String> profilers;
+  final boolean strict;
+  final String machine; // null: derive from the hardware
+  final Path basedir;
+  final Path resultsRoot;
+
+  private final Properties props;
+
+  private Settings(Properties p) {
+    this.props = p;
+    quick = bool("bench.quick", false);
+    include = list("bench.include", "*");
+    List<Kind> ks = new ArrayList<>();
+    for (String k : list("bench.benchmarks", "step,target,cold")) {
+      Kind kind = Kind.parse(k);
+      if (!ks.contains(kind)) {
+        ks.add(kind);
+      }
+    }
+    kinds = List.copyOf(ks);
+
+    List<Workload> all = List.of(Workload.values());
+    List<Workload> common = get("bench.workloads") == null ? null : workloads("bench.workloads");
+    workloads.put(Kind.STEP, common != null ? common : all);
+    workloads.put(Kind.TARGET, get("bench.target.workloads") != null ? workloads("bench.target.workloads")
+        : common != null ? common : quick ? List.of(Workload.SMALL) : all);
+    workloads.put(Kind.COLD, get("bench.cold.workloads") != null ? workloads("bench.cold.workloads")
+        : common != null ? common : List.of(Workload.LARGE));
+
+    // Full: 10 measured iterations of 0.5 s (JMH's 99.9% error is then 1.5 standard deviations
+    // of an iteration: under 5% while iterations vary by less than 3%), after 1.5 s of warmup
+    // that follows the setup's prewarm (at least bench.prewarm.ms, until the JIT has settled).
+    timing.put(Kind.STEP, new Timing(
+        integer("bench.forks", 1, 1),
+        integer("bench.warmup", quick ? 2 : 3, 0),
+        integer("bench.warmupTime", quick ? 200 : 500, 1),
+        integer("bench.iterations", quick ? 3 : 10, 1),
+        integer("bench.time", quick ? 200 : 500, 1)));
+    timing.put(Kind.TARGET, new Timing(
+        integer("bench.target.forks", 1, 1),
+        integer("bench.target.warmup", quick ? 2 : 3, 0),
+        0,
+        integer("bench.target.shots", quick ? 5 : 15, 1),
+        0));
+    timing.put(Kind.COLD, new Timing(integer("bench.cold.forks", quick ? 1 : 3, 1), 0, 0, 1, 0));
+    prewarmMillis = integer("bench.prewarm.ms", quick ? 200 : 500, 0);
+
+    threads = integer("bench.threads", 1, 1);
+    device = Device.parse(get("bench.device", "cpu"));
+    heap = get("bench.heap", "1g");
+    if (!heap.matches("\\d+[kKmMgG]?")) {
+      throw new GdbenchException("-Dbench.heap must be a JVM heap size like 1g or 512m, got '" + heap + "'");
+    }
+    String extra = get("bench.jvmArgs", "");
+    extraJvmArgs = extra.isEmpty() ? List.of() : List.of(extra.split("\\s+"));
+    List<String> profs = list("bench.profilers", "gc,rss");
+    if (profs.size() == 1 && profs.get(0).equals("none")) {
+      profs = List.of();
+    }
+    for (String prof : profs) {
+      if (!prof.equals("gc") && !prof.equals("rss")) {
+        throw new GdbenchException("unknown profiler '" + prof + "' in -Dbench.profilers (known: gc, rss, or none)");
+      }
+    }
+    profilers = List.copyOf(profs);
+    strict = bool("bench.strict", false);
+    String m = get("bench.machine", "");
+    if (!m.isEmpty() && !m.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+      throw new GdbenchException("-Dbench.machine must be letters, digits, '.', '_' and '-', got '" + m + "'");
+    }
+    machine = m.isEmpty() ? null : m;
+    basedir = Path.of(get("bench.basedir", System.getProperty("user.dir"))).toAbsolutePath().normalize();
+    Path results = Path.of(get("bench.results", "results"));
+    resultsRoot = (results.isAbsolute() ? results : basedir.resolve(results)).normalize();
+  }
+
+  static Settings from(Properties p) {
+    return new Settings(p);
+  }
+
+  /** JVM options every benchmark fork gets, after the ones it inherits from the runner. */
+  List<String> forkJvmArgs() {
+    List<String> args = new ArrayList<>(List.of(
+        "--add-modules", "jdk.incubator.vector",
+        "-Dai.djl.offline=true",
+        // A fixed heap: no resizing during the run, and ResidentMemoryProfiler can tell the
+        // heap's resident pages from the rest (rss.heap, rss.offheap).
+        "-Xms" + heap, "-Xmx" + heap,
+        "-Dbench.prewarm.ms=" + prewarmMillis));
+    args.addAll(extraJvmArgs);
+    return args;
+  }
+
+  /** Everything resolved, for env.json. */
+  Map<String, Object> describe() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("quick", quick);
+    m.put("include", include);
+    m.put("benchmarks", kinds.stream().map(k -> k.id).toList());
+    Map<String, Object> w = new LinkedHashMap<>();
+    for (Kind k : Kind.values()) {
+      w.put(k.id, workloads.get(k).stream().map(Workload::id).toList());
+    }
+    m.put("workloads", w);
+    m.put("threads", threads);
+    m.put("device", device.id());
+    m.put("heap", heap);
+    m.put("prewarmMs", prewarmMillis);
+    m.put("profilers", profilers);
+    m.put("extraJvmArgs", extraJvmArgs);
+    m.put("strict", strict);
+    m.put("resultsRoot", resultsRoot.toString());
+    Map<String, String> given = new LinkedHashMap<>();
+    props.stringPropertyNames().stream().filter(k -> k.startsWith("bench.") && get(k) != null).sorted()
+        .forEach(k -> given.put(k, get(k)));
+    m.put("properties", given);
+    return m;
+  }
+
+  /** A property's trimmed value; null when unset or blank (Maven passes unset ones as ""). */
+  private String get(String key) {
+    String v = props.getProperty(key);
+    return v == null || v.isBlank() ? null : v.trim();
+  }
+
+  private String get(String key, String fallback) {
+    String v = get(key);
+    return v == null ? fallback : v;
+  }
+
+  private List<Workload> workloads(String key) {
+    List<Workload> out = new ArrayList<>();
+    for (String s : list(key, "")) {
+      Workload w = Workload.parse(s);
+      if (!out.contains(w)) {
+        out.add(w);
+      }
+    }
+    return out;
+  }
+
+  private List<String> list(String key, String fallback) {
+    String v = props.getProperty(key);
+    if (v == null || v.isBlank()) {
+      v = fallback;
+    }
+    return Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+  }
+
+  private boolean bool(String key, boolean fallback) {
+    String v = props.getProperty(key);
+    if (v == null) {
+      return fallback;
+    }
+    v = v.trim();
+    if (v.isEmpty() || v.equalsIgnoreCase("true")) {
+      return true; // a bare -Dbench.quick (the bench profile passes "false" when unset)
+    }
+    if (v.equalsIgnoreCase("false")) {
+      return false;
+    }
+    throw new GdbenchException("-D" + key + " must be true or false, got '" + v + "'");
+  }
+
+  private int integer(String key, int fallback, int min) {
+    String v = props.getProperty(key);
+    if (v == null || v.isBlank()) {
+      return fallback;
+    }
+    try {
+      int i = Integer.parseInt(v.trim());
+      if (i < min) {
+        throw new NumberFormatException();
+      }
+      return i;
+    } catch (NumberFormatException e) {
+      throw new GdbenchException("-D" + key + " must be an integer of at least " + min + ", got '" + v + "'");
+    }
+  }
+}

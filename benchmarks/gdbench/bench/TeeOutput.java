@@ -1,0 +1,78 @@
+package gdbench.bench;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * JMH's human-readable output, to the terminal and to the run's jmh.log at once, keeping the last
+ * bytes of the current benchmark's output so that a failure can be recorded with its context.
+ */
+final class TeeOutput extends OutputStream {
+  private static final int KEEP = 64 * 1024;
+
+  private final OutputStream terminal;
+  private final OutputStream log;
+  private final byte[] ring = new byte[KEEP];
+  private long written;
+
+  TeeOutput(OutputStream terminal, OutputStream log) {
+    this.terminal = terminal;
+    this.log = log;
+  }
+
+  @Override
+  public synchronized void write(int b) throws IOException {
+    terminal.write(b);
+    log.write(b);
+    ring[(int) (written++ % KEEP)] = (byte) b;
+  }
+
+  @Override
+  public synchronized void write(byte[] b, int off, int len) throws IOException {
+    terminal.write(b, off, len);
+    log.write(b, off, len);
+    for (int i = 0; i < len; i++) {
+      ring[(int) (written++ % KEEP)] = b[off + i];
+    }
+  }
+
+  @Override
+  public synchronized void flush() throws IOException {
+    terminal.flush();
+    log.flush();
+  }
+
+  @Override
+  public synchronized void close() throws IOException {
+    flush();
+    log.close();
+  }
+
+  /** Starts a new capture: {@link #tail} sees only what comes after. */
+  synchronized void mark() {
+    Arrays.fill(ring, (byte) 0);
+    written = 0;
+  }
+
+  /** The last {@code lines} non-blank lines written since {@link #mark}. */
+  synchronized List<String> tail(int lines) {
+    int size = (int) Math.min(written, KEEP);
+    byte[] bytes = new byte[size];
+    long start = written - size;
+    for (int i = 0; i < size; i++) {
+      bytes[i] = ring[(int) ((start + i) % KEEP)];
+    }
+    String[] all = new String(bytes, StandardCharsets.UTF_8).split("\\R");
+    List<String> out = new ArrayList<>();
+    for (int i = all.length - 1; i >= 0 && out.size() < lines; i--) {
+      if (!all[i].isBlank()) {
+        out.add(0, all[i]);
+      }
+    }
+    return out;
+  }
+}

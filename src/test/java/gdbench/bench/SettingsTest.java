@@ -1,0 +1,91 @@
+package gdbench.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import gdbench.bench.Settings.Kind;
+import gdbench.core.GdbenchException;
+import java.util.List;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class SettingsTest {
+
+  private static Settings of(String... keyValues) {
+    Properties p = new Properties();
+    for (int i = 0; i < keyValues.length; i += 2) {
+      p.setProperty(keyValues[i], keyValues[i + 1]);
+    }
+    return Settings.from(p);
+  }
+
+  @Test
+  void theFullRunCoversEveryBenchmarkAndWorkload() {
+    Settings s = of();
+    assertFalse(s.quick);
+    assertEquals(List.of(Kind.STEP, Kind.TARGET, Kind.COLD), s.kinds);
+    assertEquals(List.of(Workload.values()), s.workloads.get(Kind.STEP));
+    assertEquals(List.of(Workload.values()), s.workloads.get(Kind.TARGET));
+    assertEquals(List.of(Workload.LARGE), s.workloads.get(Kind.COLD));
+    assertEquals(1, s.threads);
+    assertEquals(List.of("gc", "rss"), s.profilers);
+  }
+
+  @Test
+  void quickIsShorterButStillCoversTheStepMatrix() {
+    Settings s = of("bench.quick", "true");
+    assertTrue(s.quick);
+    assertEquals(List.of(Workload.values()), s.workloads.get(Kind.STEP));
+    Settings.Timing quick = s.timing.get(Kind.STEP);
+    Settings.Timing full = of().timing.get(Kind.STEP);
+    assertTrue(quick.measurementIterations() * quick.measurementMillis() < full.measurementIterations() * full.measurementMillis());
+  }
+
+  /** mvn -Pbench passes every setting, the unset ones as empty strings. */
+  @Test
+  void emptyValuesMeanTheDefault() {
+    Settings s = of("bench.quick", "false", "bench.workloads", "", "bench.device", " ", "bench.heap", "", "bench.results", "",
+        "bench.forks", "", "bench.profilers", "", "bench.machine", "");
+    assertFalse(s.quick);
+    assertEquals(List.of(Workload.values()), s.workloads.get(Kind.STEP));
+    assertEquals("1g", s.heap);
+    assertEquals(List.of("gc", "rss"), s.profilers);
+    assertEquals(null, s.machine);
+    assertTrue(s.resultsRoot.endsWith("results"));
+  }
+
+  /** java -Dbench.quick (no value) sets the property to "", mvn -Dbench.quick to "true". */
+  @Test
+  void aBareSwitchMeansTrue() {
+    assertTrue(of("bench.quick", "").quick);
+    assertTrue(of("bench.quick", "true").quick);
+    assertTrue(of("bench.strict", "").strict);
+  }
+
+  @Test
+  void anExplicitWorkloadListAppliesToEveryBenchmark() {
+    Settings s = of("bench.workloads", "seed, wide", "bench.cold.workloads", "seed");
+    assertEquals(List.of(Workload.SEED, Workload.WIDE), s.workloads.get(Kind.STEP));
+    assertEquals(List.of(Workload.SEED, Workload.WIDE), s.workloads.get(Kind.TARGET));
+    assertEquals(List.of(Workload.SEED), s.workloads.get(Kind.COLD));
+  }
+
+  @Test
+  void forkJvmOptionsAreAppendedWithTheModuleAndOfflineFlags() {
+    List<String> args = of("bench.jvmArgs", "-XX:+UseParallelGC -Dx=1").forkJvmArgs();
+    assertTrue(args.containsAll(List.of("--add-modules", "jdk.incubator.vector", "-Dai.djl.offline=true", "-Xms1g", "-Xmx1g")));
+    assertEquals(List.of("-XX:+UseParallelGC", "-Dx=1"), args.subList(args.size() - 2, args.size()));
+  }
+
+  @Test
+  void badValuesAreNamed() {
+    assertTrue(assertThrows(GdbenchException.class, () -> of("bench.threads", "0")).getMessage().contains("bench.threads"));
+    assertTrue(assertThrows(GdbenchException.class, () -> of("bench.workloads", "huge")).getMessage().contains("huge"));
+    assertTrue(assertThrows(GdbenchException.class, () -> of("bench.benchmarks", "speed")).getMessage().contains("speed"));
+    assertTrue(assertThrows(GdbenchException.class, () -> of("bench.quick", "yes")).getMessage().contains("bench.quick"));
+    assertTrue(assertThrows(GdbenchException.class, () -> of("bench.machine", "../x")).getMessage().contains("bench.machine"));
+    assertTrue(assertThrows(GdbenchException.class, () -> of("bench.profilers", "perf")).getMessage().contains("perf"));
+  }
+}
