@@ -1,5 +1,7 @@
 package gdbench.bench;
 
+import gdbench.core.CellFilter;
+import gdbench.core.Workload;
 import gdbench.bench.Settings.Kind;
 import gdbench.bench.Settings.Timing;
 import gdbench.core.Backend;
@@ -195,7 +197,53 @@ public final class BenchMain {
     if (!status.equals("complete") || (ok == 0 && failed > 0)) {
       return 1;
     }
-    return failed > 0 && settings.strict ? 1 : 0;
+    boolean postOk = postProcess();
+    return (failed > 0 && settings.strict) || !postOk ? 1 : 0;
+  }
+
+  /**
+   * After a complete JMH run: the convergence runs, the tutorial's reference timings and the
+   * report, each as {@code gdbench} in a JVM of its own (so no backend's native runtime shares a
+   * process with the runner), writing into the run folder.
+   */
+  private boolean postProcess() {
+    boolean ok = true;
+    for (String step : settings.post) {
+      List<String> args = new ArrayList<>(List.of(step));
+      switch (step) {
+        case "converge" -> {
+          args.addAll(List.of("--run", folder.dir.toString()));
+          if (!settings.include.equals(List.of("*"))) {
+            args.addAll(List.of("--include", String.join(",", settings.include)));
+          }
+        }
+        case "reference" -> {
+          args.addAll(List.of("--run", folder.dir.toString()));
+          if (settings.quick) {
+            args.add("--quick");
+          }
+        }
+        default -> args.add(folder.dir.toString());
+      }
+      System.out.println("\n# gdbench " + String.join(" ", args));
+      List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "--add-modules", "jdk.incubator.vector", "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"), "gdbench.cli.Main"));
+      cmd.addAll(args);
+      try {
+        int code = new ProcessBuilder(cmd).inheritIO().start().waitFor();
+        if (code != 0) {
+          System.err.println("gdbench " + step + " failed (exit status " + code + "); the JMH results in " + folder.dir + " stand");
+          ok = false;
+        }
+      } catch (IOException e) {
+        System.err.println("gdbench " + step + " could not start: " + e.getMessage());
+        ok = false;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return ok;
   }
 
   // ------------------------------------------------------------------ plan

@@ -1,5 +1,6 @@
 package gdbench.bench;
 
+import gdbench.core.Workload;
 import gdbench.core.Backends;
 import gdbench.core.Cell;
 import gdbench.core.Device;

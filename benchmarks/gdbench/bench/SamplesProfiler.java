@@ -1,5 +1,6 @@
 package gdbench.bench;
 
+import gdbench.core.Workload;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

@@ -1,5 +1,6 @@
 package gdbench.bench;
 
+import gdbench.core.Workload;
 import gdbench.core.Device;
 import gdbench.core.GdbenchException;
 import java.nio.file.Path;
@@ -67,6 +68,8 @@ final class Settings {
   final List<String> extraJvmArgs;
   final List<String> profilers;
   final boolean strict;
+  /** What runs after JMH, in this order: converge, reference, report (or none). */
+  final List<String> post;
   final String machine; // null: derive from the hardware
   final Path basedir;
   final Path resultsRoot;
@@ -131,6 +134,16 @@ final class Settings {
     }
     profilers = List.copyOf(profs);
     strict = bool("bench.strict", false);
+    List<String> steps = list("bench.post", "converge,reference,report");
+    if (steps.size() == 1 && steps.get(0).equals("none")) {
+      steps = List.of();
+    }
+    for (String step : steps) {
+      if (!List.of("converge", "reference", "report").contains(step)) {
+        throw new GdbenchException("unknown step '" + step + "' in -Dbench.post (known: converge, reference, report, or none)");
+      }
+    }
+    post = List.copyOf(steps);
     String m = get("bench.machine", "");
     if (!m.isEmpty() && !m.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
       throw new GdbenchException("-Dbench.machine must be letters, digits, '.', '_' and '-', got '" + m + "'");
@@ -176,6 +189,7 @@ final class Settings {
     m.put("profilers", profilers);
     m.put("extraJvmArgs", extraJvmArgs);
     m.put("strict", strict);
+    m.put("post", post);
     m.put("resultsRoot", resultsRoot.toString());
     Map<String, String> given = new LinkedHashMap<>();
     props.stringPropertyNames().stream().filter(k -> k.startsWith("bench.") && get(k) != null).sorted()

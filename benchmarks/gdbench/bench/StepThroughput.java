@@ -1,5 +1,6 @@
 package gdbench.bench;
 
+import gdbench.core.Workload;
 import gdbench.core.Trainer;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

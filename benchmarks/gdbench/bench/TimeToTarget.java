@@ -1,5 +1,6 @@
 package gdbench.bench;
 
+import gdbench.core.Workload;
 import gdbench.core.Optimum;
 import gdbench.core.Problem;
 import gdbench.core.Trainer;

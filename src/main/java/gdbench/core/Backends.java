@@ -109,35 +109,20 @@ public final class Backends {
   }
 
   /**
-   * Served cells selected by comma-separated patterns: a backend name, a cell id or id prefix, or a
-   * glob ({@code *} any text), e.g. {@code nd4j,djl/manual,*idiomatic}; all cells when null or blank.
+   * Served cells selected by comma-separated {@link CellFilter} patterns ({@code plain},
+   * {@code nd4j/manual}, {@code *}{@code /autograd}, ...); every served cell when null or blank.
    */
   public static List<Cell> select(String include) {
     List<Cell> cells = cells();
     if (include == null || include.isBlank()) {
       return cells;
     }
-    List<String> patterns = java.util.Arrays.stream(include.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-    List<Cell> selected = new ArrayList<>();
-    for (Cell c : cells) {
-      for (String pattern : patterns) {
-        if (c.id().matches(glob(pattern)) || c.id().startsWith(pattern + "/") || c.backend().equals(pattern)) {
-          selected.add(c);
-          break;
-        }
-      }
-    }
+    CellFilter filter = new CellFilter(java.util.Arrays.stream(include.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList());
+    List<Cell> selected = cells.stream().filter(filter::matches).toList();
     if (selected.isEmpty()) {
-      throw new GdbenchException("--include '" + include + "' matches no cell (cells: " + String.join(", ", cells.stream().map(Cell::id).toList()) + ")");
+      throw new GdbenchException("--include '" + include + "' matches no served cell (cells: "
+          + String.join(", ", cells.stream().map(Cell::id).toList()) + ")");
     }
     return selected;
-  }
-
-  private static String glob(String pattern) {
-    StringBuilder sb = new StringBuilder();
-    for (char ch : pattern.toCharArray()) {
-      sb.append(ch == '*' ? ".*" : java.util.regex.Pattern.quote(String.valueOf(ch)));
-    }
-    return sb.toString();
   }
 }

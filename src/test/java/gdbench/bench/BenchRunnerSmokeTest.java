@@ -32,7 +32,7 @@ class BenchRunnerSmokeTest {
 
   @Test
   void writesJmhJsonAndEnvJsonThatParse() throws Exception {
-    Run run = run(List.of("-Dbench.include=plain/manual", "-Dbench.workloads=seed", "-Dbench.strict=true",
+    Run run = run(List.of("-Dbench.include=plain/manual", "-Dbench.workloads=seed", "-Dbench.strict=true", "-Dbench.post=converge,report",
         "-Dbench.warmup=1", "-Dbench.warmupTime=100", "-Dbench.iterations=1", "-Dbench.time=100",
         "-Dbench.target.warmup=1", "-Dbench.target.shots=2", "-Dbench.prewarm.ms=20", "-Dbench.cold.forks=1"));
     assertEquals(0, run.exit, run.output());
@@ -78,6 +78,13 @@ class BenchRunnerSmokeTest {
       assertNotNull(step.get("rss.offheap"), "the heap's resident pages were found: " + step);
     }
     assertEquals(1, jmh.get(1).at("/secondaryMetrics/reached/rawData/0/0").asInt(), "time-to-target reached the target");
+
+    // after JMH: the convergence runs and the report, into the same folder
+    JsonNode convergence = JSON.readTree(run.folder().resolve("convergence.json").toFile());
+    assertEquals("plain/manual", convergence.at("/runs/0/cell").asText());
+    String report = Files.readString(run.folder().resolve("REPORT.md"));
+    assertTrue(report.contains("| `plain/manual` |"), report);
+    assertTrue(Files.size(run.folder().resolve("throughput.png")) > 1000);
     assertTrue(Files.size(run.folder().resolve("jmh.log")) > 0);
   }
 

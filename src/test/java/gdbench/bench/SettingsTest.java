@@ -1,5 +1,6 @@
 package gdbench.bench;
 
+import gdbench.core.Workload;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

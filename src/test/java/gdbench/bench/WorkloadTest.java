@@ -1,9 +1,5 @@
 package gdbench.bench;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import gdbench.core.Backends;
 import gdbench.core.Cell;
 import gdbench.core.Device;
@@ -12,6 +8,11 @@ import gdbench.core.Problem;
 import gdbench.core.TrainConfig;
 import gdbench.core.Trainer;
 import gdbench.core.TrainingRun;
+import gdbench.core.Workload;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 

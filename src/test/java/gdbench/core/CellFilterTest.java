@@ -1,9 +1,7 @@
-package gdbench.bench;
+package gdbench.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import gdbench.core.Cell;
-import gdbench.core.Stage;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,5 @@
-package gdbench.bench;
+package gdbench.core;
 
-import gdbench.core.Cell;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -11,14 +10,14 @@ import java.util.regex.Pattern;
  * {@code plain} (not {@code plain-simd}); {@code plain*} both; {@code nd4j/manual} both ND4J manual
  * variants; {@code *}{@code /autograd} every autograd cell; {@code nd4j/manual/tuned} one cell.
  */
-final class CellFilter {
+public final class CellFilter {
   private final List<String[]> patterns;
 
-  CellFilter(List<String> patterns) {
+  public CellFilter(List<String> patterns) {
     this.patterns = patterns.stream().map(p -> p.split("/", -1)).toList();
   }
 
-  boolean matches(Cell cell) {
+  public boolean matches(Cell cell) {
     String[] id = {cell.backend(), cell.stage().id(), cell.variant() == null ? "" : cell.variant()};
     for (String[] p : patterns) {
       if (matches(p, id)) {
