@@ -20,9 +20,9 @@ import java.nio.FloatBuffer;
  * frees everything it made in {@link #close()} by closing this manager.
  *
  * <p>Arrays produced by an operation belong to the manager of its first operand; a step that does
- * not scope its temporaries leaks native memory until the trainer closes, and every step gets
- * slower (fresh pages for each result: djl#2210, #2567, #1317). Every stage here frees each step's
- * temporaries before the step returns.
+ * not scope its temporaries leaks native memory until the trainer closes (djl#2210, #2567, #1317),
+ * and at large N every result then lands on fresh pages instead of memory the allocator just freed.
+ * Every stage here frees each step's temporaries before the step returns ({@code DjlMemoryTest}).
  */
 abstract class DjlTrainer implements Trainer {
   protected final Engine engine;
