@@ -7,125 +7,129 @@ import gdbench.core.Problem;
 import gdbench.core.TrainConfig;
 
 /**
- * The manual stage written for speed: seven engine operations per step, one of them a pass that
- * allocates (the residual), every other full-length pass in place, no scalar made per call, one
+ * The manual stage written for speed: the fewest engine calls per step, one full-length result
+ * allocated (the residual), every other full-length pass in place, no scalar made per call, one
  * value read back.
  *
  * <p>Where DJL loses against its own engine, and what this variant does instead:
  * <ul>
  *   <li>{@code pow(2)} hands the exponent to PyTorch as a 0-dim <em>tensor</em> (DJL wraps every
  *       {@code Number} argument in a new array), so PyTorch runs its general tensor-tensor
- *       {@code pow} per element instead of the {@code x*x} fast path its {@code Scalar} overload
- *       takes: about 50 times slower on a million floats. The squared error here is a
- *       {@code dot} of the residual with itself: one pass, no temporary.
- *   <li>Every {@code Number} argument ({@code mul(2)}, {@code sub(lr)}) allocates a direct
- *       buffer, a tensor and its Java wrapper, and frees them again: several µs per call. The
- *       scalars this step needs are made once, as arrays, in the constructor.
- *   <li>A result freed late is a fresh allocation for the next step (new pages, cold cache);
- *       here the only full-length result, the residual, is freed within its step by the step's
- *       sub-manager, and the other full-length pass ({@code -= y}) is in place.
- *   <li>The bias rides along as a column of ones ({@code [X | 1]·[w; b]}), so one matrix-vector
- *       product gives the prediction with the bias and one gives both gradients, instead of an
- *       add pass and a sum pass more.
- *   <li>{@code getFloat()} goes through DJL's indexer (tens of µs); the loss is read with one copy.
+ *       {@code pow} per element instead of the {@code x*x} its {@code Scalar} overload does:
+ *       about 40 times slower on a million floats, the same as {@code x.pow(torch.tensor(2.))}
+ *       in Python. The squared error here is a {@code dot} of the residual with itself: one
+ *       pass, no temporary.
+ *   <li>Every {@code Number} argument ({@code mul(2)}, {@code mul(lr)}) costs a direct buffer, a
+ *       tensor, its Java wrapper and PyTorch's mixed-type path: about 10 µs a call against 2.5 µs
+ *       for an operation on two arrays. The one scalar this step needs, lr·c, is made once.
+ *   <li>Each result costs DJL about 1.2 µs of Java on top of PyTorch's own call (a wrapper, a
+ *       string id, a registration in the manager, a JNI delete on close), so the step makes few
+ *       of them: in-place {@code subi}/{@code addi}, the update folded into one scale.
+ *   <li>A result freed late is a fresh allocation for the next step (new pages); here the only
+ *       full-length result, the residual, dies in its step's sub-manager.
+ *   <li>PyTorch's matrix products with one or two columns ({@code X·w}, {@code rᵀX} for
+ *       D = 1) run at 1–1.7 ns per element here, ten times an element-wise pass, so with one
+ *       feature the step uses {@code mul} and {@code dot} instead; from D = 2 on it uses
+ *       {@code matMul}.
+ *   <li>{@code getFloat()} goes through DJL's indexer (+4 µs); the loss is read with one copy.
  * </ul>
  */
 final class ManualTunedTrainer extends DjlTrainer {
-  private final NDArray xa; // [X | 1] with a bias, else X: N×K
+  private final NDArray x; // N×D; N when D = 1 (element-wise path)
   private final NDArray y; // N
-  private final NDArray theta; // [w; b] or w: K
+  private final NDArray w; // D
+  private final NDArray b; // 1, only with a bias
   private final NDArray stepScale; // 0-dim: lr·c, the rule's gradient factor c times the rate
   private final float gradScale; // c: 2/N for the mean rule, 2 for the dot rule
-  private NDArray lastRawGradient; // Σ r·xa of the last step (K), kept for gradient()
+  private final boolean oneFeature;
+  private NDArray lastRawGradW; // Σ r·x of the last step, kept for gradient()
+  private NDArray lastRawGradB; // Σ r
 
   ManualTunedTrainer(Problem p, TrainConfig c) {
     super(p, c);
+    oneFeature = d == 1;
+    x = oneFeature ? manager.create(p.x(), new Shape(n)) : features(manager, p);
     y = targets(manager, p);
-    if (hasBias) {
-      float[] aug = new float[n * (d + 1)];
-      float[] x = p.x();
-      for (int i = 0; i < n; i++) {
-        System.arraycopy(x, i * d, aug, i * (d + 1), d);
-        aug[i * (d + 1) + d] = 1f;
-      }
-      xa = manager.create(aug, new Shape(n, d + 1));
-    } else {
-      xa = features(manager, p);
-    }
+    w = manager.create(initialW.clone(), new Shape(d));
+    b = hasBias ? manager.create(new float[] {initialB}, new Shape(1)) : null;
     // The mean rule's gradient is (2/N)·Xᵀr, the dot rule's 2·Xᵀr: the dot rule scales the mean
     // rule's by N (GradientRule.scale), folded into this one factor.
     gradScale = 2f / n * c.rule().scale(n);
     stepScale = manager.create(lr * gradScale);
-    float[] t0 = initialParameters();
-    theta = manager.create(t0, new Shape(t0.length));
-  }
-
-  private float[] initialParameters() {
-    if (!hasBias) {
-      return initialW.clone();
-    }
-    float[] t = java.util.Arrays.copyOf(initialW, d + 1);
-    t[d] = initialB;
-    return t;
   }
 
   @Override
   public float step() {
     checkOpen();
-    if (lastRawGradient != null) {
-      lastRawGradient.close();
-      lastRawGradient = null;
-    }
+    closeLastGradients();
     try (NDManager stepManager = manager.newSubManager()) {
-      NDArray r = xa.matMul(theta); // ŷ = X·w + b, the one allocating pass
+      NDArray r = oneFeature ? x.mul(w) : x.matMul(w); // ŷ = X·w: the one allocating pass
       r.attach(stepManager); // what is computed from r now lands in the step's manager
+      if (hasBias) {
+        r.addi(b);
+      }
       r.subi(y); // r = ŷ − y, in place
       NDArray squares = r.dot(r); // Σ r², one pass, no temporary
-      NDArray g = r.matMul(xa); // Σ r·[x 1]: both gradients up to the factor c, one pass
-      theta.subi(g.mul(stepScale)); // θ ← θ − lr·c·Σ r·[x 1]
+      NDArray gw = oneFeature ? r.dot(x) : r.matMul(x); // Σ r·x, up to the factor c
+      NDArray gb = hasBias ? r.sum() : null; // Σ r
+      w.subi(gw.mul(stepScale)); // w ← w − lr·c·Σ r·x
+      if (hasBias) {
+        b.subi(gb.mul(stepScale));
+      }
       float loss = scalar(squares) / n; // the one read back: the MSE before the update
-      lastRawGradient = stepManager.ret(g);
+      lastRawGradW = stepManager.ret(gw);
+      lastRawGradB = gb == null ? null : stepManager.ret(gb);
       return loss;
+    }
+  }
+
+  private void closeLastGradients() {
+    if (lastRawGradW != null) {
+      lastRawGradW.close();
+      lastRawGradW = null;
+    }
+    if (lastRawGradB != null) {
+      lastRawGradB.close();
+      lastRawGradB = null;
     }
   }
 
   @Override
   public float[] weights() {
     checkOpen();
-    return java.util.Arrays.copyOf(floats(theta), d);
+    return floats(w);
   }
 
   @Override
   public float bias() {
     checkOpen();
-    return hasBias ? floats(theta)[d] : 0f;
+    return hasBias ? scalar(b) : 0f;
   }
 
   @Override
   public float[] gradient() {
-    if (lastRawGradient == null) {
+    if (lastRawGradW == null) {
       return null;
     }
-    float[] g = floats(lastRawGradient);
-    float[] w = new float[d];
-    for (int j = 0; j < d; j++) {
-      w[j] = gradScale * g[j];
+    float[] g = floats(lastRawGradW);
+    for (int j = 0; j < g.length; j++) {
+      g[j] *= gradScale;
     }
-    return w;
+    return g;
   }
 
   @Override
   public float biasGradient() {
-    return hasBias && lastRawGradient != null ? gradScale * floats(lastRawGradient)[d] : Float.NaN;
+    return lastRawGradB == null ? Float.NaN : gradScale * scalar(lastRawGradB);
   }
 
   @Override
   public void reset() {
     checkOpen();
-    assign(theta, initialParameters());
-    if (lastRawGradient != null) {
-      lastRawGradient.close();
-      lastRawGradient = null;
+    closeLastGradients();
+    assign(w, initialW);
+    if (hasBias) {
+      assign(b, new float[] {initialB});
     }
   }
 }
