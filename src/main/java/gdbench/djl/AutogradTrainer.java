@@ -29,7 +29,7 @@ import gdbench.core.TrainConfig;
  * tensor and PyTorch then takes its slow general {@code pow} (see {@link ManualTunedTrainer}).
  */
 final class AutogradTrainer extends DjlTrainer {
-  private final NDArray x; // N×D
+  private final NDArray x; // N×D; N when D = 1
   private final NDArray y; // N
   private final NDArray w; // D, requires gradient
   private final NDArray b; // 1, requires gradient, only with a bias
@@ -38,7 +38,7 @@ final class AutogradTrainer extends DjlTrainer {
 
   AutogradTrainer(Problem p, TrainConfig c) {
     super(p, c);
-    x = features(manager, p);
+    x = DjlTrainer.design(manager, p);
     y = targets(manager, p);
     w = manager.create(initialW.clone(), new Shape(d));
     w.setRequiresGradient(true);
@@ -65,7 +65,7 @@ final class AutogradTrainer extends DjlTrainer {
       }
       NDArray l;
       try (GradientCollector collector = engine.newGradientCollector()) {
-        NDArray yHat = x.matMul(w);
+        NDArray yHat = forward(x, w);
         if (hasBias) {
           yHat = yHat.add(b);
         }

@@ -30,7 +30,7 @@ import gdbench.core.TrainConfig;
 final class LossOptimizerTrainer extends DjlTrainer {
   static final String LOSS_NAME = "mse";
 
-  private final NDArray x; // N×D
+  private final NDArray x; // N×D; N when D = 1
   private final NDArray y; // N
   private final NDArray w; // D, requires gradient
   private final NDArray b; // 1, requires gradient, only with a bias
@@ -39,7 +39,7 @@ final class LossOptimizerTrainer extends DjlTrainer {
 
   LossOptimizerTrainer(Problem p, TrainConfig c) {
     super(p, c);
-    x = features(manager, p);
+    x = DjlTrainer.design(manager, p);
     y = targets(manager, p);
     w = manager.create(initialW.clone(), new Shape(d));
     w.setRequiresGradient(true);
@@ -77,7 +77,7 @@ final class LossOptimizerTrainer extends DjlTrainer {
       }
       NDArray l;
       try (GradientCollector collector = engine.newGradientCollector()) {
-        NDArray yHat = x.matMul(w);
+        NDArray yHat = forward(x, w);
         if (hasBias) {
           yHat = yHat.add(b);
         }

@@ -22,7 +22,7 @@ import gdbench.core.TrainConfig;
  * </pre>
  */
 final class ManualIdiomaticTrainer extends DjlTrainer {
-  private final NDArray x; // N×D
+  private final NDArray x; // N×D; N when D = 1, as in the tutorial
   private final NDArray y; // N
   private final NDArray w; // D
   private final NDArray b; // 1, only with a bias
@@ -31,7 +31,7 @@ final class ManualIdiomaticTrainer extends DjlTrainer {
 
   ManualIdiomaticTrainer(Problem p, TrainConfig c) {
     super(p, c);
-    x = features(manager, p);
+    x = design(manager, p);
     y = targets(manager, p);
     w = manager.create(initialW.clone(), new Shape(d));
     b = hasBias ? manager.create(new float[] {initialB}, new Shape(1)) : null;
@@ -47,8 +47,8 @@ final class ManualIdiomaticTrainer extends DjlTrainer {
       } else {
         stepManager.tempAttachAll(x, y, w);
       }
-      // y_pred = forward(x)
-      NDArray yPred = x.matMul(w);
+      // y_pred = forward(x) = w * x (X·w with several features)
+      NDArray yPred = forward(x, w);
       if (hasBias) {
         yPred = yPred.add(b);
       }
@@ -58,14 +58,14 @@ final class ManualIdiomaticTrainer extends DjlTrainer {
       NDArray dw;
       NDArray db = null;
       if (rule == GradientRule.MEAN) {
-        // mean(2*x*(y_pred - y)), per feature
-        dw = x.mul(2).mul(yPred.sub(y).reshape(n, 1)).mean(new int[] {0});
+        // np.mean(2*x*(y_pred - y)), per feature
+        dw = d == 1 ? x.mul(2).mul(yPred.sub(y)).mean() : x.mul(2).mul(yPred.sub(y).reshape(n, 1)).mean(new int[] {0});
         if (hasBias) {
           db = yPred.sub(y).mul(2).mean();
         }
       } else {
         // np.dot(2*x, y_pred - y): the tutorial's first attempt, N times the mean gradient
-        dw = x.mul(2).transpose().matMul(yPred.sub(y));
+        dw = d == 1 ? x.mul(2).dot(yPred.sub(y)) : x.mul(2).transpose().matMul(yPred.sub(y));
         if (hasBias) {
           db = yPred.sub(y).mul(2).sum();
         }

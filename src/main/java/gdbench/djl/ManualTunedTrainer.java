@@ -48,7 +48,7 @@ final class ManualTunedTrainer extends DjlTrainer {
   ManualTunedTrainer(Problem p, TrainConfig c) {
     super(p, c);
     oneFeature = d == 1;
-    x = oneFeature ? manager.create(p.x(), new Shape(n)) : features(manager, p);
+    x = design(manager, p);
     y = targets(manager, p);
     w = manager.create(initialW.clone(), new Shape(d));
     b = hasBias ? manager.create(new float[] {initialB}, new Shape(1)) : null;

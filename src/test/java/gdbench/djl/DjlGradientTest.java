@@ -29,16 +29,18 @@ class DjlGradientTest {
 
   static final Problem PROBLEM = Problems.synthetic(300, 3, 21);
 
-  @ParameterizedTest(name = "{0} {1}")
+  /** D = 1 takes the element-wise path ({@code w * x}, {@code dot}), D = 3 the matrix products. */
+  @ParameterizedTest(name = "{0} {1} d={2}")
   @CsvSource({
-    "djl/manual/tuned, mean", "djl/manual/tuned, dot",
-    "djl/manual/idiomatic, mean", "djl/manual/idiomatic, dot",
-    "djl/autograd, mean", "djl/autograd, dot"})
-  void reportsPlainsGradient(String cellId, String rule) {
+    "djl/manual/tuned, mean, 1", "djl/manual/tuned, dot, 1", "djl/manual/tuned, mean, 3", "djl/manual/tuned, dot, 3",
+    "djl/manual/idiomatic, mean, 1", "djl/manual/idiomatic, dot, 1", "djl/manual/idiomatic, mean, 3", "djl/manual/idiomatic, dot, 3",
+    "djl/autograd, mean, 1", "djl/autograd, dot, 1", "djl/autograd, mean, 3", "djl/autograd, dot, 3"})
+  void reportsPlainsGradient(String cellId, String rule, int d) {
+    Problem problem = d == PROBLEM.d() ? PROBLEM : Problems.synthetic(300, d, 22);
     GradientRule r = GradientRule.parse(rule);
     TrainConfig config = new TrainConfig(r == GradientRule.DOT ? 0.0005f : 0.05f, 5, r, true, Init.random(4), 1, Device.CPU);
-    try (Trainer djl = Backends.open(Cell.parse(cellId), PROBLEM, config);
-        Trainer plain = Backends.open(Cell.parse("plain/manual"), PROBLEM, config)) {
+    try (Trainer djl = Backends.open(Cell.parse(cellId), problem, config);
+        Trainer plain = Backends.open(Cell.parse("plain/manual"), problem, config)) {
       for (int step = 1; step <= 5; step++) {
         djl.step();
         plain.step();
@@ -52,6 +54,12 @@ class DjlGradientTest {
           TraceAssert.close(cellId + " step " + step + " dw[" + j + "]", actual[j], expected[j], RTOL, RTOL * scale);
         }
         TraceAssert.close(cellId + " step " + step + " db", djl.biasGradient(), plain.biasGradient(), RTOL, RTOL * scale);
+        float[] pw = plain.weights();
+        float[] dwts = djl.weights();
+        for (int j = 0; j < pw.length; j++) {
+          TraceAssert.close(cellId + " step " + step + " w[" + j + "]", dwts[j], pw[j], RTOL, RTOL);
+        }
+        TraceAssert.close(cellId + " step " + step + " b", djl.bias(), plain.bias(), RTOL, RTOL);
       }
     }
   }
