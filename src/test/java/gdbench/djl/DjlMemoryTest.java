@@ -42,15 +42,17 @@ import org.junit.jupiter.params.provider.MethodSource;
  *       (320 MB); healthy runs here grow by about 10 MB, the allocator's and the Java heap's
  *       retained pages settling. Read without the pause, the heap alone swings by 100 MB.
  *   <li>Bytes in use in the C allocator (glibc's {@code mallinfo2}: where libtorch allocates
- *       tensors and DJL its handles; the Java heap is not in it) grow by less than 16 MB, where
- *       they are available: healthy runs stay within ±10 MB (JIT and GC bookkeeping), one leaked
- *       16 KB array per step is 320 MB.
+ *       tensors and DJL its handles; the Java heap is not in it) grow by less than 32 MB, where
+ *       available: healthy runs move by ±10 MB (the JVM's own JIT and GC bookkeeping), one
+ *       leaked 16 KB array per step is 320 MB (a deliberately leaking step measured +357 MB).
  *   <li>The fastest of 10 blocks of 100 steps at the end is at most 1.5 times the fastest at the
  *       start, plus 10 µs, in CPU time of the stepping thread (PyTorch runs the operations on
  *       the calling thread with one intra-op thread): CPU time and the best of several blocks
  *       keep other processes on a shared machine out of it, where wall-clock time doubles when
- *       they take a core; a manager that fills with leaked arrays or a heap of fresh pages per
- *       step shows more than that.
+ *       they take a core. It guards against steps that slow down as a run goes on, as leaking
+ *       DJL code is reported to (djl#2210); a leak injected into the tuned step for this test
+ *       (every array of the step kept) showed in all three memory checks but not in the step
+ *       time at this N.
  * </ul>
  * Skipped where {@code /proc/self/status} is absent.
  */
@@ -58,7 +60,7 @@ class DjlMemoryTest {
   static final int STEPS = 20_000;
   static final int WARMUP = 5_000;
   static final long RSS_BOUND = 64L << 20;
-  static final long MALLOC_BOUND = 16L << 20;
+  static final long MALLOC_BOUND = 32L << 20;
   static final double TIME_FACTOR = 1.5;
   static final double TIME_SLACK_US = 10;
   static final Path STATUS = Path.of("/proc/self/status");
