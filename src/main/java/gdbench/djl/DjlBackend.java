@@ -16,8 +16,8 @@ import java.util.Map;
  *   <li>{@code manual}: {@code NDArray} operations by hand, {@code tuned} ({@link ManualTunedTrainer})
  *       and {@code idiomatic} ({@link ManualIdiomaticTrainer});
  *   <li>{@code autograd}: {@code GradientCollector}, the update by hand ({@link AutogradTrainer});
- *   <li>{@code loss-optimizer}: {@code L2Loss} weighted to the MSE and {@code Optimizer.sgd()}
- *       ({@link LossOptimizerTrainer});
+ *   <li>{@code loss-optimizer}: a DJL {@code Loss} equal to the MSE ({@link MseLoss}, {@code L2Loss}
+ *       at weight 1 made safe under autograd) and {@code Optimizer.sgd()} ({@link LossOptimizerTrainer});
  *   <li>{@code full-library}: {@code Model}, {@code Linear}, {@code DefaultTrainingConfig},
  *       {@code Trainer} ({@link FullLibraryTrainer}).
  * </ul>
@@ -36,7 +36,7 @@ public final class DjlBackend implements Backend {
 
   @Override
   public String description() {
-    return "DJL on the PyTorch engine (CPU, offline): NDArray ops, GradientCollector, L2Loss + Optimizer.sgd, Model + Linear + Trainer";
+    return "DJL on the PyTorch engine (CPU, offline): NDArray ops, GradientCollector, MSE Loss + Optimizer.sgd, Model + Linear + Trainer";
   }
 
   @Override

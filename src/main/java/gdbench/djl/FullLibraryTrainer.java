@@ -26,8 +26,8 @@ import gdbench.core.TrainConfig;
  * </pre>
  *
  * <p>A {@link Model} holds a {@link Linear} block of one unit (bias on unless the configuration
- * turns it off, as with {@code nn.Linear}); a {@link DefaultTrainingConfig} carries the MSE-weighted
- * {@code L2Loss} and {@code Optimizer.sgd()} of {@link LossOptimizerTrainer}; DJL's
+ * turns it off, as with {@code nn.Linear}); a {@link DefaultTrainingConfig} carries the MSE loss
+ * ({@link MseLoss}) and {@code Optimizer.sgd()} of {@link LossOptimizerTrainer}; DJL's
  * {@link ai.djl.training.Trainer} runs the forward pass, and its {@code step()} applies the
  * optimizer to every parameter (which zeroes the gradients on PyTorch). One batch is the whole
  * data: the step is written out as DJL's {@code EasyTrain.trainBatch} does it, less its batch

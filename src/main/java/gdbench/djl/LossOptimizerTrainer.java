@@ -21,15 +21,14 @@ import gdbench.core.TrainConfig;
  * l = loss(Y, forward(X)); l.backward(); optimizer.step(); optimizer.zero_grad()
  * </pre>
  *
- * <p>DJL's {@code L2Loss} is {@code weight·mean((label − prediction)²)} with a default weight of
- * ½, i.e. half the MSE; weight 1 makes it the MSE. {@code Optimizer.sgd()} with a fixed rate is
- * applied through its own {@code update}, which on the PyTorch engine subtracts
+ * <p>The loss is a DJL {@link ai.djl.training.loss.Loss} equal to the MSE ({@link MseLoss}: what
+ * {@code L2Loss} computes with weight 1, its default ½ giving half the MSE; {@code L2Loss} itself
+ * is unsafe under autograd on the PyTorch engine, see there). {@code Optimizer.sgd()} with a fixed
+ * rate is applied through its own {@code update}, which on the PyTorch engine subtracts
  * {@code lr·rescale·grad} and then zeroes the gradient (the tutorial's {@code zero_grad()}), so the
  * optimizer consumes the gradient and {@link #gradient()} has none to show.
  */
 final class LossOptimizerTrainer extends DjlTrainer {
-  static final String LOSS_NAME = "mse";
-
   private final NDArray x; // N×D; N when D = 1
   private final NDArray y; // N
   private final NDArray w; // D, requires gradient
@@ -52,9 +51,9 @@ final class LossOptimizerTrainer extends DjlTrainer {
     optimizer = sgd(c, n);
   }
 
-  /** DJL's L2 loss weighted to equal the MSE (its default weight ½ gives half of it). */
+  /** The MSE as a DJL loss: {@code L2Loss} at weight 1, without its unsafe multiplication by a Number. */
   static Loss mse() {
-    return Loss.l2Loss(LOSS_NAME, 1f);
+    return new MseLoss();
   }
 
   /**
