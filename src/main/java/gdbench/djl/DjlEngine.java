@@ -81,8 +81,8 @@ final class DjlEngine {
       throw e;
     } catch (RuntimeException | LinkageError e) { // EngineException, IllegalArgumentException, UnsatisfiedLinkError, ...
       failure = "djl: the PyTorch engine failed to start: " + Backends.rootMessage(e)
-          + " (native library cache: " + cacheDir() + "; jars: ai.djl.pytorch:pytorch-native-cpu:" + nativeVersionOrUnknown()
-          + " with its platform classifier and ai.djl.pytorch:pytorch-jni)";
+          + " (DJL extracts libtorch from the jar ai.djl.pytorch:pytorch-native-cpu:" + expectedPyTorchVersion()
+          + " into " + cacheDir() + "; delete a damaged copy there to extract it again)";
       throw new GdbenchException(failure, e);
     }
   }
@@ -193,11 +193,6 @@ final class DjlEngine {
   private static String expectedPyTorchVersion() {
     Properties p = properties(ENGINE_PROPERTIES);
     return p == null ? "<version>" : p.getProperty("pytorch_version", "<version>");
-  }
-
-  private static String nativeVersionOrUnknown() {
-    Properties p = properties(NATIVE_PROPERTIES);
-    return p == null ? expectedPyTorchVersion() + " (missing)" : p.getProperty("version", "?");
   }
 
   private static String platform() {
