@@ -59,7 +59,7 @@ abstract class DjlTrainer implements Trainer {
   /**
    * The features for a hand-written forward pass: N×D, or an N-vector when D = 1, where
    * {@link #forward} multiplies element-wise (the tutorial's {@code w * x}) because PyTorch's
-   * matrix product with one column is about ten times slower per element (see
+   * matrix product with one column is five to ten times slower per element (see
    * {@link ManualTunedTrainer}).
    */
   static NDArray design(NDManager m, Problem p) {
@@ -78,7 +78,7 @@ abstract class DjlTrainer implements Trainer {
 
   /**
    * One float read back from a one-element array, with the fewest calls into the engine:
-   * {@code getFloat()} goes through DJL's indexer (about 25 µs on a scalar) and
+   * {@code getFloat()} goes through DJL's indexer (about 3 µs more per read here) and
    * {@code toFloatArray()} asks the engine for type, device, layout and contiguity first (six
    * JNI calls); {@code toByteBuffer(false)} is a device check and one copy.
    */

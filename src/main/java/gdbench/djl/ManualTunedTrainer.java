@@ -28,10 +28,10 @@ import gdbench.core.TrainConfig;
  *   <li>A result freed late is a fresh allocation for the next step (new pages); here the only
  *       full-length result, the residual, dies in its step's sub-manager.
  *   <li>PyTorch's matrix products with one or two columns ({@code X·w}, {@code rᵀX} for
- *       D = 1) run at 1–1.7 ns per element here, ten times an element-wise pass, so with one
+ *       D = 1) run at 1–1.7 ns per element here, five to ten times an element-wise pass, so with one
  *       feature the step uses {@code mul} and {@code dot} instead; from D = 2 on it uses
  *       {@code matMul}.
- *   <li>{@code getFloat()} goes through DJL's indexer (+4 µs); the loss is read with one copy.
+ *   <li>{@code getFloat()} goes through DJL's indexer (+3 µs); the loss is read with one copy.
  * </ul>
  */
 final class ManualTunedTrainer extends DjlTrainer {

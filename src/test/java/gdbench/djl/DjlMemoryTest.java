@@ -45,8 +45,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  *       tensors and DJL its handles; the Java heap is not in it) grow by less than 32 MB, where
  *       available: healthy runs move by ±10 MB (the JVM's own JIT and GC bookkeeping), one
  *       leaked 16 KB array per step is 320 MB (a deliberately leaking step measured +357 MB).
- *   <li>The fastest of 10 blocks of 100 steps at the end is at most 1.5 times the fastest at the
- *       start, plus 10 µs, in CPU time of the stepping thread (PyTorch runs the operations on
+ *   <li>The fastest of 10 blocks of 100 steps at the end (sampled up to three times) is at most
+ *       1.5 times the fastest at the start, plus 10 µs, in CPU time of the stepping thread (PyTorch runs the operations on
  *       the calling thread with one intra-op thread): CPU time and the best of several blocks
  *       keep other processes on a shared machine out of it, where wall-clock time doubles when
  *       they take a core. It guards against steps that slow down as a run goes on, as leaking
@@ -87,6 +87,10 @@ class DjlMemoryTest {
       steps(t, STEPS);
 
       double bestAfter = bestBlockMicros(t);
+      // other processes can slow every block of one sampling: sample again before concluding
+      for (int retry = 0; retry < 2 && bestAfter > TIME_FACTOR * bestBefore + TIME_SLACK_US; retry++) {
+        bestAfter = Math.min(bestAfter, bestBlockMicros(t));
+      }
       int arraysAfter = arrays(t);
       gc();
       long rssAfter = vmRss();
