@@ -69,7 +69,6 @@ final class DjlEngine {
       checkNativeJars();
       System.setProperty(NUM_THREADS, Integer.toString(threads));
       System.setProperty(NUM_INTEROP_THREADS, Integer.toString(threads));
-      quietenGpuProbe();
       Engine e = Engine.getEngine(ENGINE);
       intraOpThreads = JniUtils.getNumThreads();
       interOpThreads = JniUtils.getNumInteropThreads();
@@ -198,18 +197,6 @@ final class DjlEngine {
   private static String platform() {
     String arch = System.getProperty("os.arch");
     return System.getProperty("os.name") + " " + ("amd64".equals(arch) ? "x86_64" : arch);
-  }
-
-  /**
-   * DJL probes for CUDA while it picks the native flavour and logs a warning when a CUDA runtime is
-   * installed without a usable driver; this backend is CPU only, so that probe's warnings stay off
-   * the terminal unless the user configured that logger.
-   */
-  private static void quietenGpuProbe() {
-    String key = "org.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils";
-    if (System.getProperty(key) == null) {
-      System.setProperty(key, "error");
-    }
   }
 
   private static URL resource(String name) {
