@@ -542,14 +542,14 @@ public final class BenchMain {
       o.put("unit", switch (k) {
         case STEP -> "ops/s";
         case TARGET -> "us/op";
-        case COLD -> "ms/op";
+        case COLD, TRANSFER -> "ms/op";
       });
       o.putAll(settings.timing.get(k).describe());
       o.put("workloads", settings.workloads.get(k).stream().map(Workload::id).toList());
       o.put("profilers", profilers(k).stream().map(Class::getName).toList());
       o.put("failOnError", true);
       o.put("timeoutMinutes", 10);
-      if (k != Kind.COLD) {
+      if (k == Kind.STEP || k == Kind.TARGET) {
         o.put("prewarmMs", settings.prewarmMillis);
       }
       if (k == Kind.TARGET) {

@@ -23,7 +23,8 @@ final class Settings {
   enum Kind {
     STEP("step", "gdbench.bench.StepThroughput.step"),
     TARGET("target", "gdbench.bench.TimeToTarget.train"),
-    COLD("cold", "gdbench.bench.ColdStart.openAndStep");
+    COLD("cold", "gdbench.bench.ColdStart.openAndStep"),
+    TRANSFER("transfer", "gdbench.bench.TransferAndStep.openAndStep");
 
     final String id;
     final String benchmark;
@@ -39,7 +40,7 @@ final class Settings {
           return k;
         }
       }
-      throw new GdbenchException("unknown benchmark '" + text + "' in -Dbench.benchmarks (known: step, target, cold)");
+      throw new GdbenchException("unknown benchmark '" + text + "' in -Dbench.benchmarks (known: step, target, cold, transfer)");
     }
   }
 
@@ -80,8 +81,10 @@ final class Settings {
     this.props = p;
     quick = bool("bench.quick", false);
     include = list("bench.include", "*");
+    device = Device.parse(get("bench.device", "cpu"));
     List<Kind> ks = new ArrayList<>();
-    for (String k : list("bench.benchmarks", "step,target,cold")) {
+    // On a GPU, the host-to-device copy gets a benchmark of its own; on the CPU only on request.
+    for (String k : list("bench.benchmarks", device == Device.GPU ? "step,target,cold,transfer" : "step,target,cold")) {
       Kind kind = Kind.parse(k);
       if (!ks.contains(kind)) {
         ks.add(kind);
@@ -95,6 +98,8 @@ final class Settings {
     workloads.put(Kind.TARGET, get("bench.target.workloads") != null ? workloads("bench.target.workloads")
         : common != null ? common : quick ? List.of(Workload.SMALL) : all);
     workloads.put(Kind.COLD, get("bench.cold.workloads") != null ? workloads("bench.cold.workloads")
+        : common != null ? common : List.of(Workload.LARGE));
+    workloads.put(Kind.TRANSFER, get("bench.transfer.workloads") != null ? workloads("bench.transfer.workloads")
         : common != null ? common : List.of(Workload.LARGE));
 
     // Full: 10 measured iterations of 0.5 s (JMH's 99.9% error is then 1.5 standard deviations
@@ -113,10 +118,10 @@ final class Settings {
         integer("bench.target.shots", quick ? 5 : 15, 1),
         0));
     timing.put(Kind.COLD, new Timing(integer("bench.cold.forks", quick ? 1 : 3, 1), 0, 0, 1, 0));
+    timing.put(Kind.TRANSFER, new Timing(1, quick ? 1 : 3, 0, quick ? 3 : 10, 0));
     prewarmMillis = integer("bench.prewarm.ms", quick ? 200 : 500, 0);
 
     threads = integer("bench.threads", 1, 1);
-    device = Device.parse(get("bench.device", "cpu"));
     heap = get("bench.heap", "1g");
     if (!heap.matches("\\d+[kKmMgG]?")) {
       throw new GdbenchException("-Dbench.heap must be a JVM heap size like 1g or 512m, got '" + heap + "'");

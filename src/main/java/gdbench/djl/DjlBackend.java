@@ -36,7 +36,7 @@ public final class DjlBackend implements Backend {
 
   @Override
   public String description() {
-    return "DJL on the PyTorch engine (CPU, offline): NDArray ops, GradientCollector, MSE Loss + Optimizer.sgd, Model + Linear + Trainer";
+    return "DJL on the PyTorch engine (offline, CPU or CUDA): NDArray ops, GradientCollector, MSE Loss + Optimizer.sgd, Model + Linear + Trainer";
   }
 
   @Override
@@ -46,8 +46,7 @@ public final class DjlBackend implements Backend {
 
   @Override
   public String deviceUnsupportedReason(Device device) {
-    // DjlEngine.device is the one place that maps the device; CUDA comes with the GPU issue.
-    return device == Device.CPU ? null : "CPU only for now (the build carries PyTorch's CPU native library)";
+    return DjlEngine.deviceUnsupportedReason(device);
   }
 
   @Override

@@ -80,7 +80,7 @@ final class DjlEngine {
       throw e;
     } catch (RuntimeException | LinkageError e) { // EngineException, IllegalArgumentException, UnsatisfiedLinkError, ...
       failure = "djl: the PyTorch engine failed to start: " + Backends.rootMessage(e)
-          + " (DJL extracts libtorch from the jar ai.djl.pytorch:pytorch-native-cpu:" + expectedPyTorchVersion()
+          + " (DJL extracts libtorch from the jar ai.djl.pytorch:pytorch-native-" + (nativeFlavor() == null ? "cpu" : nativeFlavor()) + ":" + expectedPyTorchVersion()
           + " into " + cacheDir() + "; delete a damaged copy there to extract it again)";
       throw new GdbenchException(failure, e);
     }
@@ -88,10 +88,30 @@ final class DjlEngine {
 
   /** The device every DJL array of a trainer lives on: the one place that maps gdbench's device. */
   static ai.djl.Device device(Device device) {
-    if (device != Device.CPU) {
-      throw new GdbenchException("djl: " + device + " is not supported yet (CPU only)");
+    return device == Device.GPU ? ai.djl.Device.gpu() : ai.djl.Device.cpu();
+  }
+
+  /**
+   * Null when arrays can live on the device, else why not: a GPU needs the CUDA build of PyTorch on
+   * the class path (the gpu profile) and a visible NVIDIA driver and CUDA runtime. Asked before the
+   * engine starts, so that a missing GPU is one line, not a native error.
+   */
+  static String deviceUnsupportedReason(Device device) {
+    if (device == Device.CPU) {
+      return null;
     }
-    return ai.djl.Device.cpu();
+    String flavor = nativeFlavor();
+    if (flavor == null || !flavor.startsWith("cu")) {
+      return "the PyTorch native library on the class path is the " + (flavor == null ? "missing" : flavor)
+          + " build, not CUDA (build with -Pgpu for pytorch-native-cu124)";
+    }
+    return gdbench.core.Gpu.probe().unavailableReason();
+  }
+
+  /** The native jar's flavour: {@code cpu}, {@code cu124}, ...; null when no native jar is on the class path. */
+  static String nativeFlavor() {
+    Properties p = properties(NATIVE_PROPERTIES);
+    return p == null ? null : p.getProperty("flavor");
   }
 
   /** A new root manager for one trainer, on the configured device. */
@@ -181,7 +201,8 @@ final class DjlEngine {
     }
     if (resource(NATIVE_PROPERTIES) == null) {
       throw new GdbenchException("djl: the PyTorch native library is not on the class path: add ai.djl.pytorch:pytorch-native-cpu:"
-          + expectedPyTorchVersion() + " with the classifier of this platform (" + platform() + "); offline mode forbids downloading it");
+          + expectedPyTorchVersion() + " (pytorch-native-cu124 under -Pgpu) with the classifier of this platform (" + platform()
+          + "); offline mode forbids downloading it");
     }
     if (resource(JNI_PROPERTIES) == null) {
       throw new GdbenchException("djl: DJL's PyTorch JNI library is not on the class path: add ai.djl.pytorch:pytorch-jni:"

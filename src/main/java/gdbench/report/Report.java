@@ -51,6 +51,7 @@ public final class Report {
     convergence(md);
     timeToTarget(md);
     coldStart(md);
+    transfer(md);
     memory(md);
     problems(md);
     environment(md);
@@ -207,7 +208,7 @@ public final class Report {
         + "memory after the iterations (off-heap: outside the Java heap, where ND4J and PyTorch keep their arrays).\n\n");
     for (String w : stepWorkloads) {
       md.append("### `").append(w).append("` (N = ").append(String.format(Locale.ROOT, "%,d", sizes.getOrDefault(w, 0))).append(")\n\n");
-      Markdown.Table t = new Markdown.Table("cell", ">steps/s", ">± error", ">ns/sample", ">× fastest", ">× plain-simd", ">heap/step", ">RSS", ">off-heap RSS");
+      Markdown.Table t = new Markdown.Table("cell", "device", ">steps/s", ">± error", ">ns/sample", ">× fastest", ">× plain-simd", ">heap/step", ">RSS", ">off-heap RSS");
       double fastest = Double.NaN;
       for (String c : cells) {
         double s = secondsPerStep(c, w);
@@ -224,11 +225,11 @@ public final class Report {
       for (String c : sorted) {
         JmhResults.Result r = stepResult(c, w);
         if (r == null) {
-          t.row("`" + c + "`", missing(c, w));
+          t.row("`" + c + "`", run.device(), missing(c, w));
           continue;
         }
         double s = 1 / r.primary().score();
-        t.row("`" + c + "`", Markdown.rate(r.primary().score()), Markdown.percent(r.primary().relativeError()),
+        t.row("`" + c + "`", r.params().getOrDefault("device", run.device()), Markdown.rate(r.primary().score()), Markdown.percent(r.primary().relativeError()),
             Markdown.sig(s * 1e9 / sizes.getOrDefault(w, 1)), Markdown.times(s / fastest), Markdown.times(s / floor),
             secondary(r, "gc.alloc.rate.norm", 1, "B"), secondary(r, "rss", 1024 * 1024, "B"), secondary(r, "rss.offheap", 1024 * 1024, "B"));
       }
@@ -479,6 +480,22 @@ public final class Report {
     for (JmhResults.Result r : sortByCellAndWorkload(results)) {
       t.row("`" + r.param("cell") + "`", r.param("workload"), Markdown.duration(seconds(r.primary().score(), r.primary().unit())),
           Markdown.percent(r.primary().relativeError()), msMetric(r, "openMs"), msMetric(r, "firstStepMs"), secondary(r, "rss", 1024 * 1024, "B"));
+    }
+    md.append(t.render()).append('\n');
+  }
+
+  private void transfer(StringBuilder md) {
+    List<JmhResults.Result> results = run.resultsOf("transfer");
+    if (results.isEmpty()) {
+      return; // measured on request on the CPU, by default on a GPU
+    }
+    md.append("## Data onto the device and first step (JMH)\n\n");
+    md.append("Building a trainer on a warm engine (the data converted into the library's arrays: on a GPU, the host-to-device copy) "
+        + "and its first step, whose loss comes back to the host. The step benchmarks above keep the data resident and leave this out.\n\n");
+    Markdown.Table t = new Markdown.Table("cell", "workload", "device", ">time", ">± error", ">RSS after");
+    for (JmhResults.Result r : sortByCellAndWorkload(results)) {
+      t.row("`" + r.param("cell") + "`", r.param("workload"), r.param("device"), Markdown.duration(seconds(r.primary().score(), r.primary().unit())),
+          Markdown.percent(r.primary().relativeError()), secondary(r, "rss", 1024 * 1024, "B"));
     }
     md.append(t.render()).append('\n');
   }

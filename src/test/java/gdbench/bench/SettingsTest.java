@@ -35,6 +35,14 @@ class SettingsTest {
   }
 
   @Test
+  void onAGpuTheHostToDeviceCopyIsMeasuredToo() {
+    Settings s = of("bench.device", "gpu");
+    assertEquals(List.of(Kind.STEP, Kind.TARGET, Kind.COLD, Kind.TRANSFER), s.kinds);
+    assertEquals(List.of(Workload.LARGE), s.workloads.get(Kind.TRANSFER));
+    assertEquals(List.of(Kind.TRANSFER), of("bench.benchmarks", "transfer").kinds, "on the CPU on request");
+  }
+
+  @Test
   void quickIsShorterButStillCoversTheStepMatrix() {
     Settings s = of("bench.quick", "true");
     assertTrue(s.quick);
