@@ -2,6 +2,7 @@ package gdbench.nd4j;
 
 import gdbench.core.Backend;
 import gdbench.core.Cell;
+import gdbench.core.Device;
 import gdbench.core.GdbenchException;
 import gdbench.core.Problem;
 import gdbench.core.Stage;
@@ -37,6 +38,12 @@ public final class Nd4jBackend implements Backend {
   @Override
   public StageSupport support(Stage stage) {
     return stage == Stage.MANUAL ? StageSupport.served(TUNED, IDIOMATIC) : StageSupport.served();
+  }
+
+  @Override
+  public String deviceUnsupportedReason(Device device) {
+    return device == Device.CPU ? null
+        : "this build has ND4J's CPU natives only (nd4j-native); its CUDA build, nd4j-cuda-11.6, supports CUDA 11.6 only";
   }
 
   @Override

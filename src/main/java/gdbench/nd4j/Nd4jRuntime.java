@@ -126,10 +126,13 @@ final class Nd4jRuntime {
   }
 
   /**
-   * ND4J's own thread settings. {@code OMP_NUM_THREADS} (set by scripts/gdbench and surefire) is
-   * read once, when libnd4j and OpenBLAS load; these calls apply the configured count on top of it:
-   * libnd4j's pool for one op ({@code maxThreads}), for independent ops ({@code maxMasterThreads}),
-   * its OpenMP count, and OpenBLAS's own pool.
+   * ND4J's own thread settings on top of {@code OMP_NUM_THREADS} (set to 1 by scripts/gdbench and
+   * surefire): libnd4j's pool for independent ops ({@code maxMasterThreads}), its OpenMP count and
+   * OpenBLAS's pool. libnd4j's per-op pool ({@code maxThreads}) is sized once, from
+   * {@code OMP_NUM_THREADS}, when the library loads; {@code setMaxThreads} cannot change it
+   * afterwards (measured: it neither raises nor lowers it), so running ND4J on N threads needs
+   * {@code OMP_NUM_THREADS=N} in the process's environment. {@link #threadSettings} reports what
+   * the library actually holds.
    */
   private static void pinThreads(int threads) {
     Nd4j.getEnvironment().setMaxThreads(threads);
@@ -138,22 +141,25 @@ final class Nd4jRuntime {
     Nd4j.factory().blas().setMaxThreads(threads);
   }
 
-  /** What {@link #pinThreads} applies, read back from the library where it is loaded. */
+  /** The thread settings for {@code threads}: read back from the library once it is loaded, else as planned. */
   static synchronized Map<String, String> threadSettings(int threads) {
     Map<String, String> m = new LinkedHashMap<>();
     String omp = System.getenv("OMP_NUM_THREADS");
     m.put("OMP_NUM_THREADS", omp == null ? "unset" : omp);
+    m.put("requested", String.valueOf(threads));
     if (loaded && pinnedThreads == threads) {
-      m.put("nd4j.maxThreads", String.valueOf(Nd4j.getEnvironment().maxThreads()));
+      int perOp = Nd4j.getEnvironment().maxThreads();
+      m.put("nd4j.maxThreads", String.valueOf(perOp));
       m.put("nd4j.maxMasterThreads", String.valueOf(Nd4j.getEnvironment().maxMasterThreads()));
-      m.put("nd4j.ompNumThreads", String.valueOf(threads));
       m.put("openblas.threads", String.valueOf(Nd4j.factory().blas().getMaxThreads()));
+      if (perOp != threads) {
+        m.put("note", "libnd4j sizes its per-op pool from OMP_NUM_THREADS when it loads; run with OMP_NUM_THREADS=" + threads);
+      }
     } else {
-      String t = String.valueOf(threads);
-      m.put("nd4j.maxThreads", t);
-      m.put("nd4j.maxMasterThreads", t);
-      m.put("nd4j.ompNumThreads", t);
-      m.put("openblas.threads", t);
+      String expected = omp == null ? "from the core count" : omp + " (OMP_NUM_THREADS)";
+      m.put("nd4j.maxThreads", expected);
+      m.put("nd4j.maxMasterThreads", String.valueOf(threads));
+      m.put("openblas.threads", String.valueOf(threads));
     }
     return m;
   }

@@ -151,10 +151,10 @@ final class TunedTrainer implements Trainer {
 
   @Override
   public void reset() {
-    for (int j = 0; j < p; j++) {
+    for (int j = 0; j < p; j++) { // element writes: no op, nothing allocated
       theta.putScalar(j, initial[j]);
+      g.putScalar(j, 0f);
     }
-    g.assign(0);
   }
 
   @Override
