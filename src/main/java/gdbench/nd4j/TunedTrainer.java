@@ -33,7 +33,7 @@ import org.nd4j.linalg.factory.Nd4j;
  *       hash maps) and a new native {@code OpContext} registered with the deallocator's reference
  *       queue: 10–50 µs per call. Here each {@link Mmul} and its {@link OpContext} are built once
  *       and executed with {@link OpExecutioner#exec(org.nd4j.linalg.api.ops.CustomOp, OpContext)},
- *       one JNI call (2–4 µs).</li>
+ *       one JNI call (2–4 µs; less with the shape function skipped, see {@link #contextOf}).</li>
  *   <li>Reductions that return a number ({@code sumNumber}, {@code norm2Number}) allocate a result
  *       array per call (~35 µs); BLAS dot returns the double directly (~1 µs, most of it two JNI
  *       round trips to fetch the buffers' addresses).</li>
@@ -108,13 +108,19 @@ final class TunedTrainer implements Trainer {
     backwardContext = contextOf(backward);
   }
 
-  /** The op's arrays and arguments, set once into a native context that every step reuses. */
+  /**
+   * The op's arrays and arguments, set once into a native context that every step reuses. The
+   * output arrays are allocated here with exactly the shapes Mmul produces, so libnd4j's shape
+   * function (recomputing and checking the output shape on every call, ~0.5 µs) is skipped, as
+   * ND4J's own executioner does when it has computed the shapes itself.
+   */
   private OpContext contextOf(Mmul op) {
     OpContext c = exec.buildContext();
     c.setInputArrays(op.inputArguments());
     c.setOutputArrays(op.outputArguments());
     c.setIArguments(op.iArgs());
     c.setTArguments(op.tArgs());
+    c.shapeFunctionOverride(true);
     return c;
   }
 

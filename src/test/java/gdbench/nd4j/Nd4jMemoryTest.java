@@ -42,8 +42,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  *       op context of about 1 KB per op, array descriptors and shape buffers) that ND4J 1.0.0-M2.1
  *       frees only when the garbage collector has collected their Java owners, and many of them
  *       outlive G1's young collections. Resident memory therefore rises to a plateau set by the
- *       collector's old-generation cycles (measured: 12 to 42 MiB with this heap, reached within
- *       6,000 steps) and stays
+ *       collector's old-generation cycles (measured: 12 to 52 MiB with this heap, reached within
+ *       10,000 steps) and stays
  *       there. The bound on the peak is {@value #LIBRARY_BOUND_MB} MiB over the start.</li>
  *   <li>Every cell: the peak of the second 10,000 steps exceeds the peak of the first 10,000 by
  *       less than {@value #SECOND_HALF_BOUND_MB} MiB. A plateau passes; memory that keeps growing
