@@ -2,6 +2,7 @@ package gdbench.nd4j;
 
 import gdbench.core.Backend;
 import gdbench.core.Cell;
+import gdbench.core.Device;
 import gdbench.core.GdbenchException;
 import gdbench.core.Problem;
 import gdbench.core.Stage;
@@ -10,8 +11,17 @@ import gdbench.core.TrainConfig;
 import gdbench.core.Trainer;
 import java.util.Map;
 
-/** ND4J backend: placeholder until its issue lands; serves nothing yet. */
+/**
+ * ND4J (CPU natives, OpenBLAS), SameDiff and DL4J: all four stages. The manual stage comes in two
+ * variants: {@code tuned} (preallocated arrays, prebuilt ops, BLAS calls, nothing allocated per
+ * step) and {@code idiomatic} (a new array per operation, as the tutorial's numpy reads).
+ *
+ * <p>This class does not touch ND4J: the library is loaded by the first {@link #create}, through
+ * {@link Nd4jRuntime}, which turns a native library that cannot load into one clear error.
+ */
 public final class Nd4jBackend implements Backend {
+  static final String TUNED = "tuned";
+  static final String IDIOMATIC = "idiomatic";
 
   @Override
   public String name() {
@@ -20,21 +30,52 @@ public final class Nd4jBackend implements Backend {
 
   @Override
   public String description() {
-    return "ND4J (not built yet)";
+    return "ND4J " + Nd4jRuntime.versions().get("nd4j-native") + " on the CPU (" + Nd4jRuntime.platform()
+        + ", OpenBLAS): INDArray ops (tuned: prebuilt ops and BLAS calls into preallocated arrays; idiomatic: a new array per op),"
+        + " SameDiff autograd and Sgd, a DL4J MultiLayerNetwork";
   }
 
   @Override
   public StageSupport support(Stage stage) {
-    return StageSupport.notServed("the ND4J backend is not built yet");
+    return stage == Stage.MANUAL ? StageSupport.served(TUNED, IDIOMATIC) : StageSupport.served();
+  }
+
+  @Override
+  public String deviceUnsupportedReason(Device device) {
+    return device == Device.CPU ? null
+        : "this build has ND4J's CPU natives only (nd4j-native); its CUDA build, nd4j-cuda-11.6, supports CUDA 11.6 only";
   }
 
   @Override
   public Trainer create(Cell cell, Problem problem, TrainConfig config) {
-    throw new GdbenchException("the ND4J backend is not built yet");
+    Nd4jRuntime.ensureReady(config.threads());
+    switch (cell.stage()) {
+      case MANUAL:
+        if (IDIOMATIC.equals(cell.variant())) {
+          return new IdiomaticTrainer(problem, config);
+        }
+        if (cell.variant() == null || TUNED.equals(cell.variant())) {
+          return new TunedTrainer(problem, config);
+        }
+        throw new GdbenchException("nd4j manual has no variant '" + cell.variant() + "' (known: tuned, idiomatic)");
+      case AUTOGRAD:
+        return new AutogradTrainer(problem, config);
+      case LOSS_OPTIMIZER:
+        return new LossOptimizerTrainer(problem, config);
+      case FULL_LIBRARY:
+        return new FullLibraryTrainer(problem, config);
+      default:
+        throw new GdbenchException("nd4j cannot serve stage " + cell.stage());
+    }
   }
 
   @Override
   public Map<String, String> versions() {
-    return Map.of();
+    return Nd4jRuntime.versions();
+  }
+
+  @Override
+  public Map<String, String> threadSettings(int threads) {
+    return Nd4jRuntime.threadSettings(threads);
   }
 }
