@@ -3,6 +3,7 @@ package gdbench.nd4j;
 import gdbench.core.Backend;
 import gdbench.core.Cell;
 import gdbench.core.Device;
+import gdbench.core.Gpu;
 import gdbench.core.GdbenchException;
 import gdbench.core.Problem;
 import gdbench.core.Stage;
@@ -40,10 +41,26 @@ public final class Nd4jBackend implements Backend {
     return stage == Stage.MANUAL ? StageSupport.served(TUNED, IDIOMATIC) : StageSupport.served();
   }
 
+  /**
+   * ND4J picks its backend from the class path, not per array: the CPU build (nd4j-native) serves
+   * the CPU only, the CUDA build (nd4j-cuda-11.6, the gpu profile) the GPU only, and that one needs
+   * an NVIDIA driver and the CUDA 11 runtime.
+   */
   @Override
   public String deviceUnsupportedReason(Device device) {
-    return device == Device.CPU ? null
-        : "this build has ND4J's CPU natives only (nd4j-native); its CUDA build, nd4j-cuda-11.6, supports CUDA 11.6 only";
+    boolean cudaBuild = Nd4jRuntime.isCudaBuild();
+    if (device == Device.CPU) {
+      return cudaBuild ? "this build carries ND4J's CUDA backend (nd4j-cuda-11.6, -Pgpu); build without -Pgpu for the CPU" : null;
+    }
+    if (!cudaBuild) {
+      return "this build carries ND4J's CPU natives (nd4j-native); build with -Pgpu for nd4j-cuda-11.6 (CUDA 11.6)";
+    }
+    Gpu gpu = Gpu.probe();
+    if (gpu.unavailableReason() != null) {
+      return gpu.unavailableReason();
+    }
+    return gpu.runtime().contains("libcudart.so.11") ? null
+        : "nd4j-cuda-11.6 needs the CUDA 11 runtime (libcudart.so.11.*); found " + gpu.runtime();
   }
 
   @Override

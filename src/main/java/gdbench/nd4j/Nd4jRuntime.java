@@ -37,7 +37,6 @@ final class Nd4jRuntime {
       throw new GdbenchException(failure);
     }
     if (!loaded) {
-      quietKnownWarnings();
       try {
         // The first touch of Nd4j loads the CPU backend: libnd4j, OpenBLAS and their JNI glue.
         Nd4j.getExecutioner();
@@ -51,17 +50,6 @@ final class Nd4jRuntime {
       pinThreads(threads);
       pinnedThreads = threads;
     }
-  }
-
-  /**
-   * SameDiff's op registry warns, at WARN level and on every start, that two TensorFlow op names
-   * map to two classes each ("Duplicate TF op mapping found for op Pow"): an inconsistency inside
-   * ND4J 1.0.0-M2.1 that concerns TensorFlow model import only. slf4j-simple reads a logger's
-   * level from a system property when the logger is created, so this silences that one logger
-   * (unless the user set its level) without touching any other ND4J message.
-   */
-  private static void quietKnownWarnings() {
-    System.getProperties().putIfAbsent("org.slf4j.simpleLogger.log.org.nd4j.imports.converters.ImportClassMapping", "error");
   }
 
   /**
@@ -118,6 +106,16 @@ final class Nd4jRuntime {
         }
       }
       return true;
+    }
+  }
+
+  /** Whether ND4J's CUDA backend is on the class path (looked up without loading it). */
+  static boolean isCudaBuild() {
+    try {
+      Class.forName("org.nd4j.linalg.jcublas.JCublasBackend", false, Nd4jRuntime.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException e) {
+      return false;
     }
   }
 
