@@ -213,6 +213,9 @@ public final class BenchMain {
       switch (step) {
         case "converge" -> {
           args.addAll(List.of("--run", folder.dir.toString()));
+          if (settings.quick) {
+            args.add("--quick");
+          }
           if (!settings.include.equals(List.of("*"))) {
             args.addAll(List.of("--include", String.join(",", settings.include)));
           }

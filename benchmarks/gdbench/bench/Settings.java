@@ -84,7 +84,9 @@ final class Settings {
     device = Device.parse(get("bench.device", "cpu"));
     List<Kind> ks = new ArrayList<>();
     // On a GPU, the host-to-device copy gets a benchmark of its own; on the CPU only on request.
-    for (String k : list("bench.benchmarks", device == Device.GPU ? "step,target,cold,transfer" : "step,target,cold")) {
+    // Quick: the step matrix and time to target; cold start (a JVM per shot) only on request.
+    String kindsByDefault = quick ? "step,target" : "step,target,cold";
+    for (String k : list("bench.benchmarks", device == Device.GPU ? kindsByDefault + ",transfer" : kindsByDefault)) {
       Kind kind = Kind.parse(k);
       if (!ks.contains(kind)) {
         ks.add(kind);
@@ -107,7 +109,7 @@ final class Settings {
     // that follows the setup's prewarm (at least bench.prewarm.ms, until the JIT has settled).
     timing.put(Kind.STEP, new Timing(
         integer("bench.forks", 1, 1),
-        integer("bench.warmup", quick ? 2 : 3, 0),
+        integer("bench.warmup", quick ? 1 : 3, 0),
         integer("bench.warmupTime", quick ? 200 : 500, 1),
         integer("bench.iterations", quick ? 3 : 10, 1),
         integer("bench.time", quick ? 200 : 500, 1)));
@@ -119,7 +121,7 @@ final class Settings {
         0));
     timing.put(Kind.COLD, new Timing(integer("bench.cold.forks", quick ? 1 : 3, 1), 0, 0, 1, 0));
     timing.put(Kind.TRANSFER, new Timing(1, quick ? 1 : 3, 0, quick ? 3 : 10, 0));
-    prewarmMillis = integer("bench.prewarm.ms", quick ? 200 : 500, 0);
+    prewarmMillis = integer("bench.prewarm.ms", quick ? 100 : 500, 0);
 
     threads = integer("bench.threads", 1, 1);
     heap = get("bench.heap", "1g");

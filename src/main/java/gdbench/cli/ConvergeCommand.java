@@ -36,6 +36,9 @@ final class ConvergeCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Replace an existing convergence.json in the run folder.")
   boolean force;
 
+  @Option(names = "--quick", description = "Shorter warm-up before timing the steps to the target.")
+  boolean quick;
+
   static final class ProblemNames extends java.util.ArrayList<String> {
     ProblemNames() {
       super(ConvergenceProblem.standard().stream().map(ConvergenceProblem::name).toList());
@@ -57,7 +60,8 @@ final class ConvergeCommand implements Callable<Integer> {
     if (target != null && Files.exists(target) && !force) {
       throw new GdbenchException(target + " exists; a run's convergence data is not replaced (use a new run folder, or --force)");
     }
-    ConvergenceData data = Convergence.run(Backends.select(include), problems, spec.commandLine().getErr());
+    ConvergenceData data = Convergence.run(Backends.select(include), problems, quick ? Convergence.Timing.QUICK : Convergence.Timing.FULL,
+        spec.commandLine().getErr());
     if (target != null) {
       RunFiles.writeAtomically(target, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(data));
     }

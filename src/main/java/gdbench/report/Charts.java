@@ -32,7 +32,7 @@ public final class Charts {
     System.setProperty("java.awt.headless", "true");
     Map<String, byte[]> charts = new LinkedHashMap<>();
     charts.put("throughput.png", png(throughput(run)));
-    charts.put("abstraction-tax.png", png(abstractionTax(run)));
+    abstractionTax(run).forEach((name, chart) -> charts.put(name, png(chart)));
     if (run.convergence() != null) {
       for (ConvergenceData.ProblemInfo p : run.convergence().problems()) {
         charts.put("loss-" + p.name() + ".png", png(loss(run.convergence(), p)));
@@ -49,12 +49,31 @@ public final class Charts {
     }
   }
 
-  private static void style(Styler styler) {
+  /** One colour per library, so that a backend's cells read as a family. */
+  private static final Map<String, Color> FAMILY = Map.of(
+      "plain", new Color(0x1f77b4), "plain-simd", new Color(0x17becf), "ejml", new Color(0x2ca02c),
+      "nd4j", new Color(0xd62728), "djl", new Color(0x9467bd), "numpy", new Color(0x555555), "torch", new Color(0xff7f0e));
+
+  /** Colour by library, marker by stage, dashed for the idiomatic variant and the tutorial's Python. */
+  private static void styleCell(XYSeries s, String backend, String stageAndVariant, boolean python) {
+    s.setLineColor(FAMILY.getOrDefault(backend, Color.DARK_GRAY));
+    s.setMarkerColor(FAMILY.getOrDefault(backend, Color.DARK_GRAY));
+    s.setMarker(stageAndVariant.startsWith("autograd") ? SeriesMarkers.DIAMOND
+        : stageAndVariant.startsWith("loss-optimizer") ? SeriesMarkers.TRIANGLE_UP
+        : stageAndVariant.startsWith("full-library") ? SeriesMarkers.CROSS
+        : stageAndVariant.endsWith("idiomatic") ? SeriesMarkers.SQUARE : SeriesMarkers.CIRCLE);
+    boolean dashed = python || stageAndVariant.endsWith("idiomatic");
+    s.setLineStyle(dashed ? new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f)
+        : new BasicStroke(python ? 1.5f : 2f));
+  }
+
+  private static void style(org.knowm.xchart.style.AxesChartStyler styler) {
     styler.setChartBackgroundColor(Color.WHITE);
     styler.setPlotBackgroundColor(Color.WHITE);
     styler.setLegendPosition(Styler.LegendPosition.OutsideE);
     styler.setLegendBorderColor(Color.WHITE);
     styler.setChartTitleBoxVisible(false);
+    styler.setPlotGridLinesColor(new Color(0xeeeeee));
   }
 
   /** Samples per second against N on the one-feature workloads, log–log, one line per cell. */
@@ -77,6 +96,7 @@ public final class Charts {
     for (String cell : run.servedCells()) {
       addLine(chart, cell, oneFeature, sizes, byCell.getOrDefault(cell, Map.of()), false);
     }
+    chart.getStyler().setLegendFont(chart.getStyler().getLegendFont().deriveFont(11f));
     JsonNode ref = run.reference();
     if (ref != null && "complete".equals(ref.path("status").asText())) {
       Map<String, Map<String, Double>> refRates = new LinkedHashMap<>();
@@ -106,55 +126,59 @@ public final class Charts {
       return;
     }
     XYSeries s = chart.addSeries(name, x, y);
-    s.setMarker(SeriesMarkers.CIRCLE);
-    if (dashed) {
-      s.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
-    }
+    String id = dashed ? name.substring("tutorial ".length()) : name;
+    styleCell(s, id.substring(0, id.indexOf('/')), id.substring(id.indexOf('/') + 1), dashed);
   }
 
-  /** Each stage's time per step relative to its backend's manual stage, per workload. */
-  private static CategoryChart abstractionTax(RunData run) {
-    CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
-        .title("Abstraction tax: time per step relative to the backend's manual (tuned) stage")
-        .xAxisTitle("workload").yAxisTitle("× manual").build();
-    style(chart.getStyler());
-    chart.getStyler().setYAxisLogarithmic(true);
+  /**
+   * For each backend with more than one cell: every other cell's time per step relative to its
+   * manual (tuned) stage, bars per workload. One chart per backend, on a linear scale (XChart draws
+   * bars on linear axes only), so that each backend's bars keep their own readable range.
+   */
+  static Map<String, CategoryChart> abstractionTax(RunData run) {
     Map<String, Map<String, Double>> seconds = new LinkedHashMap<>();
     for (JmhResults.Result r : run.resultsOf("step")) {
       seconds.computeIfAbsent(r.param("cell"), k -> new LinkedHashMap<>()).put(r.param("workload"), 1 / r.primary().score());
     }
     List<String> workloads = new ArrayList<>(run.workloadSizes().keySet());
-    Map<String, String> manualOf = new LinkedHashMap<>();
-    for (String cell : run.servedCells()) {
-      String backend = cell.substring(0, cell.indexOf('/'));
-      if (cell.contains("/manual")) {
-        manualOf.putIfAbsent(backend, cell);
-      }
-    }
-    for (String cell : run.servedCells()) {
-      String base = manualOf.get(cell.substring(0, cell.indexOf('/')));
-      if (base == null || cell.equals(base)) {
-        continue;
-      }
-      List<String> categories = new ArrayList<>();
-      List<Double> ratios = new ArrayList<>();
-      for (String w : workloads) {
-        Double a = seconds.getOrDefault(cell, Map.of()).get(w);
-        Double b = seconds.getOrDefault(base, Map.of()).get(w);
-        if (a != null && b != null) {
-          categories.add(w);
-          ratios.add(a / b);
+    Map<String, CategoryChart> charts = new LinkedHashMap<>();
+    for (Map.Entry<String, List<String>> e : taxGroups(run).entrySet()) {
+      String base = e.getValue().get(0);
+      CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
+          .title("Abstraction tax, " + e.getKey() + ": time per step relative to " + base)
+          .xAxisTitle("workload").yAxisTitle("× " + base).build();
+      style(chart.getStyler());
+      for (String cell : e.getValue()) {
+        if (cell.equals(base)) {
+          continue;
         }
+        List<String> categories = new ArrayList<>();
+        List<Double> ratios = new ArrayList<>();
+        for (String w : workloads) {
+          Double a = seconds.getOrDefault(cell, Map.of()).get(w);
+          Double b = seconds.getOrDefault(base, Map.of()).get(w);
+          categories.add(w);
+          ratios.add(a != null && b != null ? a / b : 0.0); // 0: no result (listed as missing in the report)
+        }
+        chart.addSeries(cell.substring(cell.indexOf('/') + 1), categories, ratios);
       }
-      if (!categories.isEmpty()) {
-        chart.addSeries(cell, categories, ratios);
-      }
+      charts.put(taxChartName(e.getKey()), chart);
     }
-    if (chart.getSeriesMap().isEmpty()) {
-      chart.getStyler().setYAxisLogarithmic(false);
-      chart.addSeries("no stage beyond manual in this run", List.of("-"), List.of(0));
+    return charts;
+  }
+
+  /** Backends with a manual cell and at least one more, each with its cells, the manual (tuned) one first. */
+  static Map<String, List<String>> taxGroups(RunData run) {
+    Map<String, List<String>> groups = new LinkedHashMap<>();
+    for (String cell : run.servedCells()) {
+      groups.computeIfAbsent(cell.substring(0, cell.indexOf('/')), k -> new ArrayList<>()).add(cell);
     }
-    return chart;
+    groups.values().removeIf(cells -> cells.size() < 2 || !cells.get(0).contains("/manual"));
+    return groups;
+  }
+
+  static String taxChartName(String backend) {
+    return "abstraction-tax-" + backend + ".png";
   }
 
   /** Loss per epoch of every cell on one problem, log scale; zero losses (exact fits) are left out. */
@@ -178,6 +202,7 @@ public final class Charts {
       }
       if (!x.isEmpty()) {
         XYSeries s = chart.addSeries(r.cell(), x, y);
+        styleCell(s, r.cell().substring(0, r.cell().indexOf('/')), r.cell().substring(r.cell().indexOf('/') + 1), false);
         s.setMarker(SeriesMarkers.NONE);
       }
     }

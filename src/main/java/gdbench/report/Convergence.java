@@ -23,7 +23,21 @@ public final class Convergence {
 
   private Convergence() {}
 
+  /**
+   * How time to target is timed, in the converging process after the traced run: a warm-up of the
+   * same work for at least {@code warmupMs} and {@code warmupSteps} steps (so the JIT has compiled
+   * it), but no longer than {@code warmupCapMs}; then the best of {@code repetitions}.
+   */
+  public record Timing(long warmupMs, int warmupSteps, long warmupCapMs, int repetitions) {
+    public static final Timing FULL = new Timing(300, 10_000, 1_000, 10);
+    public static final Timing QUICK = new Timing(100, 10_000, 300, 5);
+  }
+
   public static ConvergenceData run(List<Cell> cells, List<ConvergenceProblem> problems, PrintWriter progress) {
+    return run(cells, problems, Timing.FULL, progress);
+  }
+
+  public static ConvergenceData run(List<Cell> cells, List<ConvergenceProblem> problems, Timing timing, PrintWriter progress) {
     List<ConvergenceData.ProblemInfo> infos = new ArrayList<>();
     List<ConvergenceData.Run> runs = new ArrayList<>();
     int total = cells.size() * problems.size();
@@ -42,7 +56,7 @@ public final class Convergence {
       for (Cell cell : cells) {
         done++;
         long t0 = System.nanoTime();
-        ConvergenceData.Run run = runOne(cell, cp, p, optimum, target);
+        ConvergenceData.Run run = runOne(cell, cp, p, optimum, target, timing);
         byCell.put(cell.id(), run);
         if (progress != null) {
           progress.printf(Locale.ROOT, "[%d/%d] %-28s %-10s %-9s %6.1f s  (elapsed %.0f s)%n", done, total, cell.id(), cp.name(),
@@ -58,7 +72,7 @@ public final class Convergence {
     return new ConvergenceData(ConvergenceData.SCHEMA, infos, runs);
   }
 
-  private static ConvergenceData.Run runOne(Cell cell, ConvergenceProblem cp, Problem p, Optimum optimum, double target) {
+  private static ConvergenceData.Run runOne(Cell cell, ConvergenceProblem cp, Problem p, Optimum optimum, double target, Timing timing) {
     try (Trainer trainer = Backends.open(cell, p, cp.config())) {
       TrainingRun.Result result = TrainingRun.run(trainer, cp.config(), 1);
       List<EpochRecord> records = result.records();
@@ -75,7 +89,7 @@ public final class Convergence {
           epochsToTarget = r.epoch();
         }
       }
-      Double ms = epochsToTarget == null ? null : timeSteps(trainer, epochsToTarget);
+      Double ms = epochsToTarget == null ? null : timeSteps(trainer, epochsToTarget, timing);
       boolean diverged = result.status() == TrainingRun.Status.DIVERGED;
       double finalLoss = p.mse(result.weights(), result.bias());
       double distance = optimum.distance(result.weights(), result.bias(), cp.config().bias());
@@ -88,24 +102,20 @@ public final class Convergence {
     }
   }
 
-  /**
-   * The best of repeated timings of {@code steps} steps from the initial parameters, without
-   * tracing, in this process: after at least 300 ms (and 20,000 steps, as far as that budget
-   * allows) of the same work, so the JIT has compiled it, then the best of 10 repetitions. A
-   * single-process figure, not a JMH measurement.
-   */
-  private static double timeSteps(Trainer trainer, int steps) {
+  /** The best of repeated timings of {@code steps} steps from the initial parameters, without tracing, after a warm-up. */
+  private static double timeSteps(Trainer trainer, int steps, Timing timing) {
     float sink = 0;
-    long warmupEnd = System.nanoTime() + 300_000_000L;
-    long warmupCap = System.nanoTime() + 3_000_000_000L;
-    for (int done = 0; (System.nanoTime() < warmupEnd || done < 20_000) && System.nanoTime() < warmupCap; done += steps) {
+    long start = System.nanoTime();
+    long warmupEnd = start + timing.warmupMs() * 1_000_000L;
+    long warmupCap = start + timing.warmupCapMs() * 1_000_000L;
+    for (int done = 0; (System.nanoTime() < warmupEnd || done < timing.warmupSteps()) && System.nanoTime() < warmupCap; done += steps) {
       trainer.reset();
       for (int i = 0; i < steps; i++) {
         sink += trainer.step();
       }
     }
     long best = Long.MAX_VALUE;
-    for (int rep = 0; rep < 10; rep++) {
+    for (int rep = 0; rep < timing.repetitions(); rep++) {
       trainer.reset();
       long t0 = System.nanoTime();
       for (int i = 0; i < steps; i++) {

@@ -121,6 +121,9 @@ final class Markdown {
       return "-";
     }
     double abs = Math.abs(b);
+    if (abs < 1) {
+      return b < 0 ? "> -1 B" : b == 0 ? "0 B" : "< 1 B";
+    }
     if (abs < 1024) {
       return sig(b) + " B";
     }

@@ -278,7 +278,9 @@ public final class Report {
     if (!idiom.isEmpty()) {
       md.append(idiom.render()).append('\n');
     }
-    md.append("![abstraction tax](abstraction-tax.png)\n\n");
+    for (String backend : Charts.taxGroups(run).keySet()) {
+      md.append("![abstraction tax, ").append(backend).append("](").append(Charts.taxChartName(backend)).append(")\n\n");
+    }
   }
 
   private Object[] ratioRow(String backend, String label, String cell, String base) {
