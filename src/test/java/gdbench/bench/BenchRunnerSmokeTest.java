@@ -33,6 +33,7 @@ class BenchRunnerSmokeTest {
   @Test
   void writesJmhJsonAndEnvJsonThatParse() throws Exception {
     Run run = run(List.of("-Dbench.include=plain/manual", "-Dbench.workloads=seed", "-Dbench.strict=true", "-Dbench.post=converge,report",
+        "-Dbench.benchmarks=step,target,cold",
         "-Dbench.warmup=1", "-Dbench.warmupTime=100", "-Dbench.iterations=1", "-Dbench.time=100",
         "-Dbench.target.warmup=1", "-Dbench.target.shots=2", "-Dbench.prewarm.ms=20", "-Dbench.cold.forks=1"));
     assertEquals(0, run.exit, run.output());
