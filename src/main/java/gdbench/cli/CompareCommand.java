@@ -55,7 +55,12 @@ final class CompareCommand implements Callable<Integer> {
     if (!outcome.ignoredParams().isEmpty()) {
       out.println("matched ignoring " + outcome.ignoredParams() + " (constant within each run)");
     }
-    out.printf(Locale.ROOT, "changes marked when the 95%% interval excludes 1 and the change exceeds %s%%%n%n", trim(thresholdPercent));
+    out.printf(Locale.ROOT, "changes marked when the 95%% interval excludes 1 and the change exceeds %s%%%n", trim(thresholdPercent));
+    if (runA.results().stream().anyMatch(r -> r.forks() < 2) || runB.results().stream().anyMatch(r -> r.forks() < 2)) {
+      out.println("note: results from a single fork: their intervals cover the noise between iterations, not the JIT's variation"
+          + " from one JVM to the next; runs meant to gate a build want -Dbench.forks=3 or more");
+    }
+    out.println();
     out.printf(Locale.ROOT, "%-16s %-28s %-8s %14s %14s %8s %19s  %s%n", "benchmark", "cell", "workload", "A", "B", "B/A", "95% interval", "");
     int regressions = 0;
     for (Comparison.Row r : outcome.rows()) {

@@ -35,8 +35,8 @@ final class JsonFiles {
     }
   }
 
-  static <T> T read(Path file, Class<T> type) {
-    JsonNode node = read(file);
+  /** A node read from {@code file} as a {@code type}; a mismatch names the file. */
+  static <T> T convert(Path file, JsonNode node, Class<T> type) {
     try {
       return MAPPER.treeToValue(node, type);
     } catch (JsonProcessingException e) {

@@ -204,7 +204,7 @@ public final class Report {
   private void throughput(StringBuilder md) {
     md.append("## Throughput by workload\n\n");
     md.append("Steps and samples per second; `× fastest` and `× plain-simd` compare time per step with the fastest cell and with "
-        + "`plain-simd`, the machine's floor for one core. Heap is JMH's `gc.alloc.rate.norm`; RSS is the benchmark JVM's resident "
+        + "`plain-simd`, one fused SIMD pass on one core: the floor with one feature (with 64, a BLAS matrix–vector product can beat it). Heap is JMH's `gc.alloc.rate.norm`; RSS is the benchmark JVM's resident "
         + "memory after the iterations (off-heap: outside the Java heap, where ND4J and PyTorch keep their arrays).\n\n");
     for (String w : stepWorkloads) {
       md.append("### `").append(w).append("` (N = ").append(String.format(Locale.ROOT, "%,d", sizes.getOrDefault(w, 0))).append(")\n\n");

@@ -36,10 +36,12 @@ public record RunData(Path dir, JsonNode env, List<JmhResults.Result> results, C
     ConvergenceData convergence = null;
     Path convergenceFile = dir.resolve("convergence.json");
     if (Files.exists(convergenceFile)) {
-      convergence = JsonFiles.read(convergenceFile, ConvergenceData.class);
-      if (!ConvergenceData.SCHEMA.equals(convergence.schema()) || convergence.runs() == null || convergence.problems() == null) {
-        throw new GdbenchException(convergenceFile + ": not a gdbench convergence file (schema '" + convergence.schema() + "')");
+      JsonNode node = JsonFiles.read(convergenceFile);
+      if (!ConvergenceData.SCHEMA.equals(node.path("schema").asText())) {
+        throw new GdbenchException(convergenceFile + ": not a gdbench convergence file (schema '" + node.path("schema").asText("none")
+            + "', expected " + ConvergenceData.SCHEMA + ")");
       }
+      convergence = JsonFiles.convert(convergenceFile, node, ConvergenceData.class);
     }
     JsonNode reference = null;
     Path referenceFile = dir.resolve(TutorialReference.FILE);
