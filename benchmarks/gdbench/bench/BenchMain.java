@@ -148,8 +148,10 @@ public final class BenchMain {
     buildPlan();
 
     staticEnv = staticEnvironment(); // git state is read before the run folder exists
+    @SuppressWarnings("unchecked")
+    List<String> isa = (List<String>) hardware().get("instructionSets");
     String machine = settings.machine != null ? settings.machine : Environment.machineSlug(
-        (String) hardware().get("cpuModel"), (Integer) hardware().get("logicalCores"));
+        (String) hardware().get("cpuModel"), (Integer) hardware().get("logicalCores"), Environment.instructionSet(isa));
     folder = RunFolder.create(settings.resultsRoot, machine, started);
     tee = new TeeOutput(new FileOutputStream(java.io.FileDescriptor.out), new FileOutputStream(folder.dir.resolve(RunFolder.LOG).toFile()));
     out = new PrintStream(tee, true, StandardCharsets.UTF_8);

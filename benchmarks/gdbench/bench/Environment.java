@@ -132,9 +132,11 @@ final class Environment {
 
   /**
    * A name that stays the same on the same hardware (container host names change per session):
-   * the CPU model and the logical core count, as a lowercase slug, e.g. {@code amd-epyc-2c}.
+   * the CPU model, the logical core count and the widest SIMD set, as a lowercase slug, e.g.
+   * {@code amd-epyc-2c-avx512}. The SIMD set is in it because virtual machines often report a bare
+   * model name ("AMD EPYC") for CPUs of different generations, and the vector width changes results.
    */
-  static String machineSlug(String cpuModel, int cores) {
+  static String machineSlug(String cpuModel, int cores, String instructionSet) {
     String s = cpuModel == null ? "unknown" : cpuModel.toLowerCase(Locale.ROOT);
     s = s.replaceAll("\\((r|tm|c)\\)", " ")
         .replaceAll("@.*$", " ")
@@ -144,7 +146,11 @@ final class Environment {
     if (s.isEmpty()) {
       s = "unknown";
     }
-    return s + "-" + cores + "c";
+    s = s + "-" + cores + "c";
+    if (instructionSet == null) {
+      return s;
+    }
+    return s + "-" + (instructionSet.equals("avx512f") ? "avx512" : instructionSet.replaceAll("[^a-z0-9]+", ""));
   }
 
   // ---------------------------------------------------------------- OS and JDK

@@ -41,12 +41,15 @@ final class CompareCommand implements Callable<Integer> {
     RunData runA = RunData.load(a);
     RunData runB = RunData.load(b);
     PrintWriter out = spec.commandLine().getOut();
-    if (!runA.machine().equals(runB.machine())) {
+    String difference = !runA.machine().equals(runB.machine()) ? runA.machine() + " and " + runB.machine()
+        : !runA.hardware().equals(runB.hardware()) ? "both named " + runA.machine() + ", but " + runA.hardware() + " and " + runB.hardware()
+        : null;
+    if (difference != null) {
       if (!force) {
-        throw new GdbenchException("the runs come from different machines (" + runA.machine() + " and " + runB.machine()
+        throw new GdbenchException("the runs come from different machines (" + difference
             + "): their ratios would mix hardware with software changes; use --force to compare anyway");
       }
-      out.println("WARNING: comparing runs from different machines (A: " + runA.machine() + ", B: " + runB.machine()
+      out.println("WARNING: comparing runs from different machines (" + difference
           + "): the ratios mix hardware and software differences.");
     }
     Comparison.Outcome outcome = Comparison.compare(runA.results(), runB.results(), thresholdPercent / 100);

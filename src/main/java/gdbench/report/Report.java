@@ -76,8 +76,8 @@ public final class Report {
         env.path("mode").asText("?"), counts.path("ok").asInt(), counts.path("planned").asInt(), counts.path("failed").asInt(),
         counts.path("skipped").asInt(), counts.path("not-run").asInt(), Markdown.duration(env.path("wallSeconds").asDouble(Double.NaN))));
     JsonNode hw = env.path("hardware");
-    md.append(String.format(Locale.ROOT, "%s, %d cores, %s · %s %s · JDK %s · JMH %s · device %s · %d thread(s) · commit `%s`%s%n%n",
-        hw.path("cpuModel").asText("?"), hw.path("logicalCores").asInt(), Markdown.bytes(hw.path("memoryBytes").asDouble(Double.NaN)),
+    md.append(String.format(Locale.ROOT, "%s, %s · %s %s · JDK %s · JMH %s · device %s · %d thread(s) · commit `%s`%s%n%n",
+        run.hardware(), Markdown.bytes(hw.path("memoryBytes").asDouble(Double.NaN)),
         env.path("os").path("name").asText(""), env.path("os").path("distribution").asText(env.path("os").path("version").asText("")),
         env.path("jdk").path("version").asText("?"), env.path("jmh").path("version").asText("?"), run.device(),
         env.path("threads").path("threads").asInt(1), shortCommit(), env.path("git").path("dirty").asBoolean() ? " (with uncommitted changes)" : ""));

@@ -41,7 +41,7 @@ public final class ResultsIndex {
         JsonNode env = JsonFiles.read(latest.resolve("env.json"));
         String commit = env.path("git").path("commit").asText("");
         t.row(name, link, env.path("status").asText(), env.path("mode").asText(), env.path("native").path("device").asText("cpu"),
-            env.path("hardware").path("cpuModel").asText() + ", " + env.path("hardware").path("logicalCores").asInt() + " cores",
+            RunData.hardware(env),
             env.path("jdk").path("version").asText(), "`" + (commit.length() > 10 ? commit.substring(0, 10) : commit) + "`", runs.size());
       } catch (GdbenchException e) {
         t.row(name, link, "unreadable env.json", "", "", "", "", "", runs.size());

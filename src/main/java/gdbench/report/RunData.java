@@ -58,6 +58,20 @@ public record RunData(Path dir, JsonNode env, List<JmhResults.Result> results, C
     return env.path("machine").asText();
   }
 
+  /**
+   * What must match for two runs to count as the same machine: CPU model, logical cores and the
+   * widest SIMD set (virtual machines often report a bare "AMD EPYC" for different generations).
+   */
+  public String hardware() {
+    return hardware(env);
+  }
+
+  static String hardware(JsonNode env) {
+    JsonNode hw = env.path("hardware");
+    return hw.path("cpuModel").asText("unknown CPU") + ", " + hw.path("logicalCores").asText("?") + " cores, "
+        + env.path("native").path("instructionSet").asText("unknown SIMD");
+  }
+
   public String run() {
     return env.path("run").asText();
   }

@@ -10,11 +10,14 @@ class EnvironmentTest {
 
   @Test
   void machineNamesAreStableSlugsOfTheCpuAndItsCores() {
-    assertEquals("amd-epyc-2c", Environment.machineSlug("AMD EPYC", 2));
-    assertEquals("intel-xeon-platinum-8481c-8c", Environment.machineSlug("Intel(R) Xeon(R) Platinum 8481C CPU @ 2.70GHz", 8));
-    assertEquals("amd-ryzen-9-7950x-32c", Environment.machineSlug("AMD Ryzen 9 7950X 16-Core Processor", 32));
-    assertEquals("apple-m2-8c", Environment.machineSlug("Apple M2", 8));
-    assertEquals("unknown-4c", Environment.machineSlug(null, 4));
+    assertEquals("amd-epyc-2c", Environment.machineSlug("AMD EPYC", 2, null));
+    // a bare model name, two generations: the vector width tells them apart
+    assertEquals("amd-epyc-2c-avx2", Environment.machineSlug("AMD EPYC", 2, "avx2"));
+    assertEquals("amd-epyc-2c-avx512", Environment.machineSlug("AMD EPYC", 2, "avx512f"));
+    assertEquals("intel-xeon-platinum-8481c-8c-avx512", Environment.machineSlug("Intel(R) Xeon(R) Platinum 8481C CPU @ 2.70GHz", 8, "avx512f"));
+    assertEquals("amd-ryzen-9-7950x-32c", Environment.machineSlug("AMD Ryzen 9 7950X 16-Core Processor", 32, null));
+    assertEquals("apple-m2-8c-asimd", Environment.machineSlug("Apple M2", 8, "asimd"));
+    assertEquals("unknown-4c", Environment.machineSlug(null, 4, null));
   }
 
   @Test

@@ -112,5 +112,14 @@ class ReportCommandTest {
     Run forced = gdbench("compare", "--force", a.toString(), other.toString());
     assertEquals(0, forced.status(), forced.err());
     assertTrue(forced.out().startsWith("WARNING: comparing runs from different machines"), forced.out());
+
+    // The same name on different hardware (a VM that reports only "AMD EPYC"): refused too.
+    Path sameName = RunFolderFixture.write(results, "test-2c", "2026-01-04T00-00-00Z", 1);
+    Path env = sameName.resolve("env.json");
+    Files.writeString(env, Files.readString(env).replace("\"device\" : \"cpu\"", "\"device\" : \"cpu\", \"instructionSet\" : \"avx512f\""));
+    Run otherHardware = gdbench("compare", a.toString(), sameName.toString());
+    assertEquals(Main.EXIT_USAGE, otherHardware.status(), otherHardware.out());
+    assertTrue(otherHardware.err().contains("both named test-2c, but Test CPU, 2 cores, unknown SIMD and Test CPU, 2 cores, avx512f"),
+        otherHardware.err());
   }
 }
