@@ -184,7 +184,7 @@ public final class Charts {
   /** Loss per epoch of every cell on one problem, log scale; zero losses (exact fits) are left out. */
   private static XYChart loss(ConvergenceData data, ConvergenceData.ProblemInfo p) {
     XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
-        .title("Loss per epoch: " + p.name() + " (" + p.about() + "); cells that agree overlap").xAxisTitle("epoch").yAxisTitle("loss before the epoch's update").build();
+        .title("Loss per epoch: " + p.name() + " (cells that agree overlap)").xAxisTitle("epoch").yAxisTitle("loss before the epoch's update").build();
     style(chart.getStyler());
     chart.getStyler().setYAxisLogarithmic(true);
     chart.getStyler().setMarkerSize(4);
