@@ -77,8 +77,21 @@ final class Settings {
 
   private final Properties props;
 
+  /** Every -Dbench.* setting; any other is a typo, refused rather than silently ignored. */
+  static final List<String> KNOWN = List.of("bench.quick", "bench.include", "bench.device", "bench.benchmarks",
+      "bench.workloads", "bench.target.workloads", "bench.cold.workloads", "bench.transfer.workloads",
+      "bench.forks", "bench.warmup", "bench.warmupTime", "bench.iterations", "bench.time",
+      "bench.target.forks", "bench.target.warmup", "bench.target.iterations", "bench.target.time", "bench.cold.forks",
+      "bench.prewarm.ms", "bench.threads", "bench.heap", "bench.jvmArgs", "bench.profilers", "bench.strict", "bench.post",
+      "bench.machine", "bench.basedir", "bench.results");
+
   private Settings(Properties p) {
     this.props = p;
+    for (String key : p.stringPropertyNames()) {
+      if (key.startsWith("bench.") && !KNOWN.contains(key)) {
+        throw new GdbenchException("unknown setting -D" + key + " (known: " + String.join(", ", KNOWN) + "; README, \"Benchmarks\")");
+      }
+    }
     quick = bool("bench.quick", false);
     include = list("bench.include", "*");
     device = Device.parse(get("bench.device", "cpu"));
@@ -113,12 +126,14 @@ final class Settings {
         integer("bench.warmupTime", quick ? 200 : 500, 1),
         integer("bench.iterations", quick ? 3 : 10, 1),
         integer("bench.time", quick ? 200 : 500, 1)));
+    // Time to target averages whole training runs over iterations of bench.target.time ms.
+    int targetMillis = integer("bench.target.time", quick ? 100 : 300, 1);
     timing.put(Kind.TARGET, new Timing(
         integer("bench.target.forks", 1, 1),
-        integer("bench.target.warmup", quick ? 2 : 3, 0),
-        0,
-        integer("bench.target.shots", quick ? 5 : 15, 1),
-        0));
+        integer("bench.target.warmup", quick ? 1 : 3, 0),
+        targetMillis,
+        integer("bench.target.iterations", quick ? 3 : 10, 1),
+        targetMillis));
     timing.put(Kind.COLD, new Timing(integer("bench.cold.forks", quick ? 1 : 3, 1), 0, 0, 1, 0));
     timing.put(Kind.TRANSFER, new Timing(1, quick ? 1 : 3, 0, quick ? 3 : 10, 0));
     prewarmMillis = integer("bench.prewarm.ms", quick ? 100 : 500, 0);

@@ -23,27 +23,32 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Time to target: how long a cell takes to train a workload from zero weights until the excess
  * loss over the closed-form least-squares optimum is at most {@value #TARGET_FRACTION} of the
- * initial excess, or {@value #EPOCH_LIMIT} epochs, whichever comes first. One shot per iteration.
+ * initial excess, or {@value #EPOCH_LIMIT} epochs, whichever comes first: the average time of one
+ * such training run, over as many runs as fit in each iteration.
  *
  * <p>The excess is judged on the loss that {@code step()} returns (the loss before that step's
- * update) against {@link Optimum#loss()}: the shot ends at the first step whose starting
+ * update) against {@link Optimum#loss()}: a run ends at the first step whose starting
  * parameters meet the target, so the {@code epochs} counter is the number of updates needed and
- * the shot ran one step more (the one that looked). The trainer is built in the trial setup and
- * reset to zero weights before every shot; the trial setup also trains it repeatedly until the
- * JIT has settled ({@link Fixture#prewarm}, at least {@code -Dbench.prewarm.ms}, default 500) so
- * that the shots measure compiled code, not the interpreter (a shot on the seed takes well under a
- * microsecond). Engine load and the first steps of a fresh JVM are {@link ColdStart}'s business.
+ * the run made one step more (the one that looked). The trainer is built in the trial setup; each
+ * measured run starts by resetting it to zero weights (a few stores for the Java backends, one fill
+ * for ND4J and DJL: small beside the ten or more steps that follow). The trial setup also trains it
+ * repeatedly until the JIT has settled ({@link Fixture#prewarm}, at least {@code -Dbench.prewarm.ms},
+ * default 500), so that the runs measure compiled code. Runs are averaged rather than timed one
+ * shot at a time because a run on the seed takes under a microsecond, less than the harness's
+ * own cost of timing a single shot. Engine load and the first steps of a fresh JVM are
+ * {@link ColdStart}'s business.
  *
- * <p>Secondary results (JMH {@code @AuxCounters} events, summed over the shots; the per-shot values
- * are in jmh.json's rawData): {@code epochs}, updates until the target, and {@code reached}, 1 per
- * shot that met the target within the limit. A shot that hits the limit counts {@code reached} 0
- * and the runner lists the result under {@code warnings} in env.json.
+ * <p>Secondary results (JMH {@code @AuxCounters} events, summed over each iteration's runs; the
+ * per-iteration sums are in jmh.json's rawData): {@code runs}, the training runs made;
+ * {@code epochs}, updates until the target; {@code reached}, runs that met the target within the
+ * limit. Epochs per run is epochs ÷ runs. If some run hits the limit, the runner lists the result
+ * under {@code warnings} in env.json.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.SingleShotTime)
+@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3)
-@Measurement(iterations = 15)
+@Warmup(iterations = 3, time = 300, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = 10, time = 300, timeUnit = TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Dai.djl.offline=true"})
 public class TimeToTarget {
   /** The target: excess loss at most this fraction of the initial excess. */
@@ -63,14 +68,23 @@ public class TimeToTarget {
   @Param("cpu")
   public String device;
 
-  /** Per-shot counters, reported by JMH as secondary results. */
+  /** Per-iteration counters, reported by JMH as secondary results. */
   @AuxCounters(AuxCounters.Type.EVENTS)
   @State(Scope.Thread)
   public static class Progress {
-    /** Updates until the target was met (the limit if it was not). */
+    /** Training runs made. */
+    public long runs;
+    /** Updates until the target was met (the limit where it was not), summed over the runs. */
     public long epochs;
-    /** 1 if the target was met within the limit. */
+    /** Runs that met the target within the limit. */
     public long reached;
+
+    @Setup(Level.Iteration)
+    public void clear() {
+      runs = 0;
+      epochs = 0;
+      reached = 0;
+    }
   }
 
   private Trainer trainer;
@@ -90,34 +104,27 @@ public class TimeToTarget {
     allowedExcess = TARGET_FRACTION * initialExcess;
     trainer = Fixture.open(cell, w, threads, device, EPOCH_LIMIT);
     Progress scratch = new Progress();
-    prewarmSink = Fixture.prewarm(() -> {
-      trainer.reset();
-      return train(scratch);
-    }, Fixture.prewarmWindowNanos());
+    prewarmSink = Fixture.prewarm(() -> train(scratch), Fixture.prewarmWindowNanos());
   }
 
-  @Setup(Level.Iteration)
-  public void reset() {
-    trainer.reset();
-  }
-
-  /** Trains from the initial weights until the target or the epoch limit; returns the last loss. */
+  /** Trains from zero weights until the target or the epoch limit; returns the last loss. */
   @Benchmark
   public float train(Progress progress) {
+    trainer.reset();
+    progress.runs++;
     float loss = Float.NaN;
     for (int epoch = 0; epoch < EPOCH_LIMIT; epoch++) {
       loss = trainer.step(); // the loss of the parameters after `epoch` updates
       if (loss - optimumLoss <= allowedExcess) {
-        progress.epochs = epoch;
-        progress.reached = 1;
+        progress.epochs += epoch;
+        progress.reached++;
         return loss;
       }
       if (!Float.isFinite(loss)) {
         throw new IllegalStateException(cell + " on " + workload + ": the loss became " + loss + " at epoch " + (epoch + 1) + " (training diverged)");
       }
     }
-    progress.epochs = EPOCH_LIMIT;
-    progress.reached = 0;
+    progress.epochs += EPOCH_LIMIT;
     return loss;
   }
 

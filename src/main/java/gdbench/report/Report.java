@@ -415,24 +415,38 @@ public final class Report {
       md.append("Not measured in this run.\n\n");
       return;
     }
-    md.append(String.format(Locale.ROOT, "From zero weights until the excess loss is at most %s of the initial excess (limit %d epochs); "
-        + "single-shot runs of compiled code.%n%n", Markdown.percent(cfg.path("targetFraction").asDouble(0.01)), cfg.path("epochLimit").asInt()));
+    // Runs before the "runs" counter timed one training run per iteration (single shot).
+    boolean averaged = results.stream().anyMatch(r -> r.secondary().containsKey("runs"));
+    md.append(String.format(Locale.ROOT, "From zero weights until the excess loss is at most %s of the initial excess (limit %d epochs); %s%n%n",
+        Markdown.percent(cfg.path("targetFraction").asDouble(0.01)), cfg.path("epochLimit").asInt(),
+        averaged ? "the average over repeated runs of compiled code, each starting with the reset to zero weights."
+            : "single-shot runs of compiled code."));
     Markdown.Table t = new Markdown.Table("cell", "workload", ">time", ">± error", ">epochs", ">runs reaching the target");
     for (JmhResults.Result r : sortByCellAndWorkload(results)) {
       t.row("`" + r.param("cell") + "`", r.param("workload"), Markdown.duration(seconds(r.primary().score(), r.primary().unit())),
-          Markdown.percent(r.primary().relativeError()), perShot(r, "epochs"), reachedFraction(r));
+          Markdown.percent(r.primary().relativeError()), Markdown.sig(perRun(r, "epochs")), Markdown.percent(perRun(r, "reached")));
     }
     md.append(t.render()).append('\n');
   }
 
-  private static String perShot(JmhResults.Result r, String metric) {
-    JmhResults.Metric m = r.secondary().get(metric);
-    return m == null ? "-" : Markdown.sig(mean(m.raw()));
+  /** A counter per training run: its sum over the sum of runs, or per shot where each iteration was one run. */
+  private static double perRun(JmhResults.Result r, String counter) {
+    JmhResults.Metric m = r.secondary().get(counter);
+    if (m == null) {
+      return Double.NaN;
+    }
+    JmhResults.Metric runs = r.secondary().get("runs");
+    return runs == null ? mean(m.raw()) : sum(m.raw()) / sum(runs.raw());
   }
 
-  private static String reachedFraction(JmhResults.Result r) {
-    JmhResults.Metric m = r.secondary().get("reached");
-    return m == null ? "-" : Markdown.percent(mean(m.raw()));
+  private static double sum(double[][] raw) {
+    double sum = 0;
+    for (double[] fork : raw) {
+      for (double v : fork) {
+        sum += v;
+      }
+    }
+    return sum;
   }
 
   private static double mean(double[][] raw) {

@@ -96,5 +96,17 @@ class SettingsTest {
     assertTrue(assertThrows(GdbenchException.class, () -> of("bench.quick", "yes")).getMessage().contains("bench.quick"));
     assertTrue(assertThrows(GdbenchException.class, () -> of("bench.machine", "../x")).getMessage().contains("bench.machine"));
     assertTrue(assertThrows(GdbenchException.class, () -> of("bench.profilers", "perf")).getMessage().contains("perf"));
+    // a misspelt or retired setting is named, not silently ignored
+    assertTrue(assertThrows(GdbenchException.class, () -> of("bench.target.shots", "5")).getMessage()
+        .startsWith("unknown setting -Dbench.target.shots"));
+  }
+
+  /** The pom passes every setting it knows to the runner; the runner knows the same ones. */
+  @Test
+  void thePomPassesEveryKnownSetting() throws java.io.IOException {
+    String pom = java.nio.file.Files.readString(java.nio.file.Path.of("pom.xml"));
+    for (String key : Settings.KNOWN) {
+      assertTrue(pom.contains("<argument>-D" + key + "=${"), "the bench profile does not pass -D" + key);
+    }
   }
 }
