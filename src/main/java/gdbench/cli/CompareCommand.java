@@ -87,6 +87,7 @@ final class CompareCommand implements Callable<Integer> {
     for (String k : outcome.onlyInB()) {
       out.println("only in B: " + k);
     }
+    outcome.incomparable().forEach((k, why) -> out.println("not compared: " + k + ": " + why));
     out.printf(Locale.ROOT, "%n%d compared, %d regression(s)%n", outcome.rows().size(), regressions);
     return outcome.hasRegression() ? Main.EXIT_REGRESSION : 0;
   }

@@ -21,7 +21,12 @@ public final class Comparison {
 
   public record Row(String key, JmhResults.Result a, JmhResults.Result b, double ratio, double low, double high, Verdict verdict) {}
 
-  public record Outcome(List<Row> rows, List<String> onlyInA, List<String> onlyInB, Map<String, String> ignoredParams) {
+  /**
+   * @param incomparable results present in both runs but measured differently (another JMH mode or
+   *     unit, as when a benchmark changed between the runs), with the reason; they are not compared
+   */
+  public record Outcome(List<Row> rows, List<String> onlyInA, List<String> onlyInB, Map<String, String> incomparable,
+      Map<String, String> ignoredParams) {
     public boolean hasRegression() {
       return rows.stream().anyMatch(r -> r.verdict() == Verdict.REGRESSION);
     }
@@ -48,16 +53,21 @@ public final class Comparison {
     Map<String, JmhResults.Result> byKeyB = index(b, ignored.keySet());
     List<Row> rows = new ArrayList<>();
     List<String> onlyA = new ArrayList<>();
+    Map<String, String> incomparable = new LinkedHashMap<>();
     for (Map.Entry<String, JmhResults.Result> e : byKeyA.entrySet()) {
+      JmhResults.Result ra = e.getValue();
       JmhResults.Result rb = byKeyB.get(e.getKey());
       if (rb == null) {
         onlyA.add(e.getKey());
+      } else if (!ra.mode().equals(rb.mode()) || !ra.primary().unit().equals(rb.primary().unit())) {
+        incomparable.put(e.getKey(), "measured as " + ra.mode() + " in " + ra.primary().unit() + " in A, as " + rb.mode() + " in "
+            + rb.primary().unit() + " in B");
       } else {
-        rows.add(row(e.getKey(), e.getValue(), rb, threshold));
+        rows.add(row(e.getKey(), ra, rb, threshold));
       }
     }
     List<String> onlyB = byKeyB.keySet().stream().filter(k -> !byKeyA.containsKey(k)).toList();
-    return new Outcome(rows, onlyA, onlyB, ignored);
+    return new Outcome(rows, onlyA, onlyB, incomparable, ignored);
   }
 
   private static Map<String, String> constantParams(List<JmhResults.Result> results) {

@@ -63,6 +63,20 @@ class ComparisonTest {
     assertEquals(Comparison.Verdict.UNCERTAIN, o.rows().get(0).verdict());
   }
 
+  /** A benchmark whose mode changed between the runs (time to target: single shot, then average) is not compared. */
+  @Test
+  void resultsMeasuredDifferentlyAreNotCompared() {
+    var single = new JmhResults.Result("gdbench.bench.TimeToTarget.train", "ss", Map.of("cell", "x", "device", "cpu", "workload", "seed"), 1,
+        new JmhResults.Metric(3.7, Double.NaN, "us/op", new double[][] {{3.6, 3.8}}), Map.of());
+    var averaged = new JmhResults.Result("gdbench.bench.TimeToTarget.train", "avgt", Map.of("cell", "x", "device", "cpu", "workload", "seed"), 1,
+        new JmhResults.Metric(0.37, Double.NaN, "us/op", new double[][] {{0.36, 0.38}}), Map.of());
+    var o = Comparison.compare(List.of(single), List.of(averaged), 0.10);
+    assertTrue(o.rows().isEmpty(), "no ratio between a single shot and an average");
+    assertEquals(1, o.incomparable().size());
+    assertTrue(o.incomparable().values().iterator().next().contains("ss in us/op in A, as avgt in us/op in B"), o.incomparable().toString());
+    assertFalse(o.hasRegression());
+  }
+
   @Test
   void theIntervalIsDeterministic() {
     double[][] a = {{1, 2, 3}, {2, 3, 4}};
