@@ -23,9 +23,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Native memory stays flat: every ND4J cell runs 20,000 steps on a small problem (64 samples, 4
+ * Native memory stays flat: every ND4J cell runs 30,000 steps on a small problem (64 samples, 4
  * features, a bias) after 1,000 warm-up steps, and the process's resident memory (VmRSS, from
- * /proc/self/status) is read before and after every 2,000 steps.
+ * /proc/self/status) is read before and after every 3,000 steps.
  *
  * <p>The steps run in JVMs of their own whose heap is fixed and touched up front ({@code -Xms256m
  * -Xmx256m -XX:+AlwaysPreTouch}, G1): the Java heap is then resident from the start and cannot
@@ -42,21 +42,23 @@ import org.junit.jupiter.params.provider.MethodSource;
  *       op context of about 1 KB per op, array descriptors and shape buffers) that ND4J 1.0.0-M2.1
  *       frees only when the garbage collector has collected their Java owners, and many of them
  *       outlive G1's young collections. Resident memory therefore rises to a plateau set by the
- *       collector's old-generation cycles (measured: 12 to 52 MiB with this heap, reached within
- *       10,000 steps) and stays
+ *       collector's old-generation cycles (measured: 12 to 52 MiB with this heap, reached after
+ *       4,000 to 14,000 steps: SameDiff's loss-optimizer cell is the slowest to settle) and stays
  *       there. The bound on the peak is {@value #LIBRARY_BOUND_MB} MiB over the start.</li>
- *   <li>Every cell: the peak of the second 10,000 steps exceeds the peak of the first 10,000 by
- *       less than {@value #SECOND_HALF_BOUND_MB} MiB. A plateau passes; memory that keeps growing
- *       (a leak of 1 KB per step adds 10 MiB per half) fails.</li>
+ *   <li>Every cell: the peak of the last 9,000 steps exceeds the peak of the 21,000 before them by
+ *       less than {@value #LAST_STEPS_BOUND_MB} MiB. A plateau passes; memory that keeps growing
+ *       (a leak of 1 KB per step adds 9 MiB in the last 9,000 steps) fails. An earlier version
+ *       compared the two halves of 20,000 steps and failed now and then on loss-optimizer, whose
+ *       plateau can be reached just after the middle.</li>
  * </ul>
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class Nd4jMemoryTest {
   static final int WARMUP = 1_000;
-  static final int STEPS = 20_000;
+  static final int STEPS = 30_000;
   static final int TUNED_BOUND_MB = 8;
   static final int LIBRARY_BOUND_MB = 96;
-  static final int SECOND_HALF_BOUND_MB = 8;
+  static final int LAST_STEPS_BOUND_MB = 8;
 
   /** VmRSS before the measured steps and after each tenth of them, in KiB. */
   record Measurement(long beforeKb, long[] samplesKb, double microsPerStep, float finalLoss) {
@@ -109,17 +111,17 @@ class Nd4jMemoryTest {
     assertNotNull(m, cellId + ": no measurement from the probe");
     assertEquals(10, m.samplesKb().length, cellId + ": expected 10 samples");
     long peakKb = m.peakKb(0, 10) - m.beforeKb();
-    long firstHalfPeak = m.peakKb(0, 5);
-    long secondHalfPeak = m.peakKb(5, 10);
-    System.out.printf("memory %-22s %7.1f us/step  VmRSS %d MiB at the start; after each 2,000 steps (KiB over the start): %s%n",
+    long earlierPeak = m.peakKb(0, 7);
+    long lastPeak = m.peakKb(7, 10);
+    System.out.printf("memory %-22s %7.1f us/step  VmRSS %d MiB at the start; after each 3,000 steps (KiB over the start): %s%n",
         cellId, m.microsPerStep(), m.beforeKb() >> 10,
         Arrays.stream(m.samplesKb()).mapToObj(s -> String.format("%+d", s - m.beforeKb())).collect(Collectors.joining(" ")));
     assertTrue(Float.isFinite(m.finalLoss()), cellId + ": training diverged, loss " + m.finalLoss());
     int bound = cellId.equals("nd4j/manual/tuned") ? TUNED_BOUND_MB : LIBRARY_BOUND_MB;
     assertTrue(peakKb < bound * 1024L,
         cellId + ": resident memory rose by up to " + peakKb + " KiB over " + STEPS + " steps (bound " + bound + " MiB)");
-    assertTrue(secondHalfPeak - firstHalfPeak < SECOND_HALF_BOUND_MB * 1024L,
-        cellId + ": resident memory kept growing: the peak of the last " + STEPS / 2 + " steps is "
-            + (secondHalfPeak - firstHalfPeak) + " KiB above the peak of the first (bound " + SECOND_HALF_BOUND_MB + " MiB)");
+    assertTrue(lastPeak - earlierPeak < LAST_STEPS_BOUND_MB * 1024L,
+        cellId + ": resident memory kept growing: the peak of the last " + 3 * STEPS / 10 + " steps is "
+            + (lastPeak - earlierPeak) + " KiB above the peak of the steps before (bound " + LAST_STEPS_BOUND_MB + " MiB)");
   }
 }
