@@ -232,7 +232,7 @@ public final class BenchMain {
       }
       System.out.println("\n# gdbench " + String.join(" ", args));
       List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "--add-modules", "jdk.incubator.vector", "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"), "gdbench.cli.Main"));
+          "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"), "gdbench.cli.Main"));
       cmd.addAll(args);
       try {
         int code = new ProcessBuilder(cmd).inheritIO().start().waitFor();

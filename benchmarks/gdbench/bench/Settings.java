@@ -184,6 +184,8 @@ final class Settings {
   List<String> forkJvmArgs() {
     List<String> args = new ArrayList<>(List.of(
         "--add-modules", "jdk.incubator.vector",
+        // JavaCPP (ND4J) and JNA (DJL) load native libraries: JDK 24+ warns on stderr without this.
+        "--enable-native-access=ALL-UNNAMED",
         "-Dai.djl.offline=true",
         // A fixed heap: no resizing during the run, and ResidentMemoryProfiler can tell the
         // heap's resident pages from the rest (rss.heap, rss.offheap).

@@ -165,7 +165,7 @@ class BenchRunnerSmokeTest {
         + Files.readString(BASEDIR.resolve("target/classpath.txt")).trim();
     List<String> cmd = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "--add-modules", "jdk.incubator.vector",
+        "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",
         "-cp", classpath,
         "-Djmh.ignoreLock=true", // other builds on the machine may be running JMH: timings are not the point here
         "-Dbench.basedir=" + BASEDIR,

@@ -41,7 +41,7 @@ class DjlMissingNativeTest {
 
   Run train(List<String> classPath, Map<String, String> env) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb = new ProcessBuilder(java, "--add-modules", "jdk.incubator.vector", "-Dai.djl.offline=true",
+    ProcessBuilder pb = new ProcessBuilder(java, "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-Dai.djl.offline=true",
         "-cp", String.join(File.pathSeparator, classPath), "gdbench.cli.Main", "train", "--backend", "djl", "--epochs", "2");
     pb.environment().remove("PYTORCH_LIBRARY_PATH");
     pb.environment().put("DJL_CACHE_DIR", emptyCache.toString());

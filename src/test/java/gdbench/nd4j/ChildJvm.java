@@ -17,6 +17,7 @@ record ChildJvm(int status, String out, String err) {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("--add-modules");
     command.add("jdk.incubator.vector");
+    command.add("--enable-native-access=ALL-UNNAMED");
     command.addAll(jvmOptions);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
