@@ -8,6 +8,7 @@ import gdbench.core.Backend;
 import gdbench.core.Backends;
 import gdbench.core.Cell;
 import gdbench.core.GdbenchException;
+import gdbench.core.JvmFlags;
 import gdbench.core.Stage;
 import gdbench.core.StageSupport;
 import java.io.FileOutputStream;
@@ -231,8 +232,9 @@ public final class BenchMain {
         default -> args.add(folder.dir.toString());
       }
       System.out.println("\n# gdbench " + String.join(" ", args));
-      List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"), "gdbench.cli.Main"));
+      List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+      cmd.addAll(JvmFlags.required());
+      cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "gdbench.cli.Main"));
       cmd.addAll(args);
       try {
         int code = new ProcessBuilder(cmd).inheritIO().start().waitFor();

@@ -3,6 +3,7 @@ package gdbench.bench;
 import gdbench.core.Workload;
 import gdbench.core.Device;
 import gdbench.core.GdbenchException;
+import gdbench.core.JvmFlags;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -182,11 +183,8 @@ final class Settings {
 
   /** JVM options every benchmark fork gets, after the ones it inherits from the runner. */
   List<String> forkJvmArgs() {
-    List<String> args = new ArrayList<>(List.of(
-        "--add-modules", "jdk.incubator.vector",
-        // JavaCPP (ND4J) and JNA (DJL) load native libraries: JDK 24+ warns on stderr without this.
-        "--enable-native-access=ALL-UNNAMED",
-        "-Dai.djl.offline=true",
+    List<String> args = new ArrayList<>(JvmFlags.required());
+    args.addAll(List.of(
         // A fixed heap: no resizing during the run, and ResidentMemoryProfiler can tell the
         // heap's resident pages from the rest (rss.heap, rss.offheap).
         "-Xms" + heap, "-Xmx" + heap,

@@ -163,9 +163,9 @@ class BenchRunnerSmokeTest {
   private Process start(List<String> props) throws IOException {
     String classpath = BASEDIR.resolve("target/classes") + java.io.File.pathSeparator
         + Files.readString(BASEDIR.resolve("target/classpath.txt")).trim();
-    List<String> cmd = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    cmd.addAll(gdbench.core.JvmFlags.required());
+    cmd.addAll(List.of(
         "-cp", classpath,
         "-Djmh.ignoreLock=true", // other builds on the machine may be running JMH: timings are not the point here
         "-Dbench.basedir=" + BASEDIR,

@@ -41,8 +41,10 @@ class DjlMissingNativeTest {
 
   Run train(List<String> classPath, Map<String, String> env) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb = new ProcessBuilder(java, "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-Dai.djl.offline=true",
-        "-cp", String.join(File.pathSeparator, classPath), "gdbench.cli.Main", "train", "--backend", "djl", "--epochs", "2");
+    List<String> command = new ArrayList<>(List.of(java));
+    command.addAll(gdbench.core.JvmFlags.required());
+    command.addAll(List.of("-cp", String.join(File.pathSeparator, classPath), "gdbench.cli.Main", "train", "--backend", "djl", "--epochs", "2"));
+    ProcessBuilder pb = new ProcessBuilder(command);
     pb.environment().remove("PYTORCH_LIBRARY_PATH");
     pb.environment().put("DJL_CACHE_DIR", emptyCache.toString());
     pb.environment().put("ENGINE_CACHE_DIR", emptyCache.toString());

@@ -15,9 +15,7 @@ record ChildJvm(int status, String out, String err) {
   static ChildJvm run(List<String> jvmOptions, String mainClass, List<String> args, long timeoutSeconds) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("--add-modules");
-    command.add("jdk.incubator.vector");
-    command.add("--enable-native-access=ALL-UNNAMED");
+    command.addAll(gdbench.core.JvmFlags.required());
     command.addAll(jvmOptions);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
