@@ -35,7 +35,7 @@ final class BackendsCommand implements Runnable {
       for (Stage s : Stage.values()) {
         StageSupport support = b.support(s);
         if (support.isServed()) {
-          row.add(support.variants().isEmpty() ? "yes" : String.join(", ", support.variants()));
+          row.add(support.variants().isEmpty() ? "yes" : String.join(", ", support.variantIds()));
         } else {
           row.add("n/a [" + notes.computeIfAbsent(support.reason(), k -> notes.size() + 1) + "]");
         }

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gdbench.core.Backends;
+import gdbench.core.Backend;
 import gdbench.core.Cell;
+import gdbench.core.StageSupport;
 import gdbench.core.Device;
 import gdbench.core.EpochRecord;
 import gdbench.core.GdbenchException;
@@ -73,6 +75,26 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--device", defaultValue = "cpu", description = "cpu or gpu. Default: ${DEFAULT-VALUE}.")
   String device;
 
+  /** The registry checks the cell; the messages about options name the option. */
+  private Cell resolveCell() {
+    if (variant != null && !variant.isEmpty()) {
+      Backend b = Backends.get(backend);
+      StageSupport support = b.support(Stage.parse(stage));
+      if (support.isServed() && support.variants().isEmpty()) {
+        throw new GdbenchException(b.name() + " " + stage + " has no variants, got --variant " + variant);
+      }
+    }
+    return Backends.resolve(backend, stage, variant);
+  }
+
+  private Init parseInit() {
+    try {
+      return Init.parse(init);
+    } catch (GdbenchException e) {
+      throw new GdbenchException(init.startsWith("random:") ? "--init " + e.getMessage() : e.getMessage());
+    }
+  }
+
   @Override
   public Integer call() {
     if (!format.equals("text") && !format.equals("json")) {
@@ -81,9 +103,12 @@ final class TrainCommand implements Callable<Integer> {
     if (printEvery < 1) {
       throw new GdbenchException("--print-every must be at least 1, got " + printEvery);
     }
-    Cell cell = Backends.resolve(backend, stage, variant);
+    Cell cell = resolveCell();
     boolean withBias = bias != null ? bias : cell.stage() == Stage.FULL_LIBRARY;
-    TrainConfig config = new TrainConfig(lr, epochs, GradientRule.parse(gradient), withBias, Init.parse(init), threads, Device.parse(device));
+    TrainConfig config = new TrainConfig(lr, epochs, GradientRule.parse(gradient), withBias, parseInit(), threads, Device.parse(device));
+    if (data == null || data.isBlank()) {
+      throw new GdbenchException("--data is empty (use seed, synthetic:n=N,d=D,seed=S or FILE.csv)");
+    }
     Problem problem = Problems.parse(data);
     Optimum optimum = Optimum.of(problem, config.bias());
 
@@ -178,7 +203,7 @@ final class TrainCommand implements Callable<Integer> {
     ObjectNode root = mapper.createObjectNode();
     root.put("backend", cell.backend());
     root.put("stage", cell.stage().id());
-    root.put("variant", cell.variant());
+    root.put("variant", cell.variant() == null ? null : cell.variant().id());
     ObjectNode c = root.putObject("config");
     c.put("data", problem.name());
     c.put("n", problem.n());

@@ -1,14 +1,17 @@
 package gdbench.core;
 
+import java.util.List;
 import java.util.Map;
 
 /**
- * A numerical library that can train the model. Each backend lives in its own package, which is
- * the only place that imports its library, and is listed once in {@link Backends}.
+ * A numerical library that can train the model: the plug-in point of gdbench. Each backend lives
+ * in its own package, the only place that imports its library, and registers itself with one line
+ * in {@code META-INF/services/gdbench.core.Backend}; {@link Backends} finds it with
+ * {@link java.util.ServiceLoader}, in the order of that file. Nothing else names a backend.
  *
  * <p>Implementations must not touch their library when constructed or when asked what they
- * support: the registry builds every backend even when a native library cannot load, so that the
- * others keep working. The library is first touched in {@link #create}.
+ * support or need: the registry builds every backend even when a native library cannot load, so
+ * that the others keep working. The library is first touched in {@link #create}.
  */
 public interface Backend {
 
@@ -18,7 +21,10 @@ public interface Backend {
   /** One line: the library and how this backend uses it. */
   String description();
 
-  /** Which variants of the stage this backend offers, or why it cannot serve it. */
+  /**
+   * Which variants of the stage this backend offers ({@link Variant#TUNED} is picked when none is
+   * asked for), or why it cannot serve it.
+   */
   StageSupport support(Stage stage);
 
   /** Null if the backend can run on the device, else the reason it cannot. */
@@ -38,5 +44,29 @@ public interface Backend {
   /** Thread settings this backend applies (name → value), for the environment record. */
   default Map<String, String> threadSettings(int threads) {
     return Map.of();
+  }
+
+  /**
+   * Options every JVM that runs this backend needs (benchmark forks, tests, the command), for a
+   * JVM of the same feature version as this one. {@link JvmFlags} joins them over all backends.
+   */
+  default List<String> jvmOptions() {
+    return List.of();
+  }
+
+  /**
+   * Environment variables that size this library's native thread pools. They are read once, when
+   * the native library loads, so whoever starts a JVM sets them all to the thread count.
+   */
+  default List<String> threadEnvironment() {
+    return List.of();
+  }
+
+  /**
+   * The colour of this library's series in charts, as {@code #rrggbb}; null lets the report pick a
+   * stable colour from the name.
+   */
+  default String chartColour() {
+    return null;
   }
 }

@@ -1,24 +1,33 @@
 package gdbench.core;
 
-import gdbench.djl.DjlBackend;
-import gdbench.ejml.EjmlBackend;
-import gdbench.nd4j.Nd4jBackend;
-import gdbench.plain.PlainBackend;
-import gdbench.plainsimd.PlainSimdBackend;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.stream.Collectors;
 
-/** The registry: every backend, once. Adding a backend adds one line here. */
+/**
+ * The registry: every {@link Backend} on the class path, found with {@link ServiceLoader} in the
+ * order of the {@code META-INF/services/gdbench.core.Backend} files, so core names no backend.
+ */
 public final class Backends {
-  private static final List<Backend> ALL = List.of(
-      new PlainBackend(),
-      new PlainSimdBackend(),
-      new EjmlBackend(),
-      new Nd4jBackend(),
-      new DjlBackend());
+  private static final List<Backend> ALL = load();
 
   private Backends() {}
+
+  private static List<Backend> load() {
+    List<Backend> backends = new ArrayList<>();
+    Set<String> names = new LinkedHashSet<>();
+    for (Backend b : ServiceLoader.load(Backend.class, Backends.class.getClassLoader())) {
+      if (!names.add(b.name())) {
+        throw new IllegalStateException("two backends are named '" + b.name() + "' on the class path");
+      }
+      backends.add(b);
+    }
+    return List.copyOf(backends);
+  }
 
   public static List<Backend> all() {
     return ALL;
@@ -37,7 +46,7 @@ public final class Backends {
     return ALL.stream().map(Backend::name).collect(Collectors.joining(", "));
   }
 
-  /** Every cell some backend serves, in registry and stage order. */
+  /** Every cell some backend serves, in registry and stage order, the expert variant first. */
   public static List<Cell> cells() {
     List<Cell> cells = new ArrayList<>();
     for (Backend b : ALL) {
@@ -49,7 +58,7 @@ public final class Backends {
         if (support.variants().isEmpty()) {
           cells.add(new Cell(b.name(), s, null));
         } else {
-          for (String v : support.variants()) {
+          for (Variant v : support.variants()) {
             cells.add(new Cell(b.name(), s, v));
           }
         }
@@ -60,7 +69,7 @@ public final class Backends {
 
   /**
    * Checks a (backend, stage, variant) request against the registry. A null variant picks the
-   * backend's first (its {@code tuned} one) where it has several.
+   * backend's expert one ({@link Variant#TUNED}) where it has several.
    */
   public static Cell resolve(String backend, String stage, String variant) {
     Backend b = get(backend);
@@ -69,16 +78,16 @@ public final class Backends {
     if (!support.isServed()) {
       throw new GdbenchException(b.name() + " cannot serve stage " + s.id() + ": " + support.reason());
     }
-    List<String> variants = support.variants();
+    List<Variant> variants = support.variants();
     if (variant == null || variant.isEmpty()) {
       return new Cell(b.name(), s, variants.isEmpty() ? null : variants.get(0));
     }
-    if (!variants.contains(variant)) {
-      throw new GdbenchException(variants.isEmpty()
-          ? b.name() + " " + s.id() + " has no variants, got --variant " + variant
-          : "unknown variant '" + variant + "' for " + b.name() + " " + s.id() + " (known: " + String.join(", ", variants) + ")");
+    if (variants.isEmpty()) {
+      throw new GdbenchException(b.name() + " " + s.id() + " has no variants, got " + variant);
     }
-    return new Cell(b.name(), s, variant);
+    Variant v = variants.stream().filter(x -> x.id().equals(variant)).findFirst().orElseThrow(() -> new GdbenchException(
+        "unknown variant '" + variant + "' for " + b.name() + " " + s.id() + " (known: " + String.join(", ", support.variantIds()) + ")"));
+    return new Cell(b.name(), s, v);
   }
 
   /**
@@ -94,35 +103,38 @@ public final class Backends {
     try {
       return b.create(cell, problem, config);
     } catch (LinkageError e) { // UnsatisfiedLinkError, NoClassDefFoundError, ExceptionInInitializerError
-      throw new GdbenchException(b.name() + ": its native library could not be loaded: " + rootMessage(e), e);
+      throw new GdbenchException(b.name() + ": its native library could not be loaded: " + GdbenchException.rootMessage(e), e);
     }
   }
 
-  /** The innermost cause's message, on one line. */
+  /** Kept for callers not yet moved: use {@link GdbenchException#rootMessage}. */
+  @Deprecated
   public static String rootMessage(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null && t.getCause() != t) {
-      t = t.getCause();
-    }
-    String m = t.getMessage() == null ? t.getClass().getName() : t.getClass().getSimpleName() + ": " + t.getMessage();
-    return m.replaceAll("\\s+", " ").trim();
+    return GdbenchException.rootMessage(e);
   }
 
   /**
    * Served cells selected by comma-separated {@link CellFilter} patterns ({@code plain},
    * {@code nd4j/manual}, {@code *}{@code /autograd}, ...); every served cell when null or blank.
+   * The message of the exception thrown when none matches names the patterns, not where they came
+   * from: the caller adds that.
    */
   public static List<Cell> select(String include) {
     List<Cell> cells = cells();
     if (include == null || include.isBlank()) {
       return cells;
     }
-    CellFilter filter = new CellFilter(java.util.Arrays.stream(include.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList());
+    CellFilter filter = new CellFilter(Arrays.stream(include.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList());
     List<Cell> selected = cells.stream().filter(filter::matches).toList();
     if (selected.isEmpty()) {
-      throw new GdbenchException("--include '" + include + "' matches no served cell (cells: "
+      throw new GdbenchException("'" + include + "' matches no served cell (cells: "
           + String.join(", ", cells.stream().map(Cell::id).toList()) + ")");
     }
     return selected;
+  }
+
+  /** The thread-pool environment variables of every backend, each once, in registry order. */
+  public static List<String> threadEnvironment() {
+    return ALL.stream().flatMap(b -> b.threadEnvironment().stream()).distinct().toList();
   }
 }

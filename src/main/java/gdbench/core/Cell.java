@@ -2,22 +2,19 @@ package gdbench.core;
 
 /**
  * One cell of the backend × stage table, with the variant where a backend offers more than one way
- * to write the same stage ({@code tuned} and {@code idiomatic}). Its id, {@code backend/stage} or
- * {@code backend/stage/variant}, names it in benchmarks, reports and on the command line.
+ * to write the same stage. Its id, {@code backend/stage} or {@code backend/stage/variant}, names it
+ * in benchmarks, reports and on the command line.
  */
-public record Cell(String backend, Stage stage, String variant) {
+public record Cell(String backend, Stage stage, Variant variant) {
 
   public Cell {
     if (backend == null || stage == null) {
       throw new IllegalArgumentException("backend and stage are required");
     }
-    if (variant != null && variant.isEmpty()) {
-      variant = null;
-    }
   }
 
   public String id() {
-    return backend + "/" + stage.id() + (variant == null ? "" : "/" + variant);
+    return backend + "/" + stage.id() + (variant == null ? "" : "/" + variant.id());
   }
 
   /** Parses an id and checks it against the registry. */

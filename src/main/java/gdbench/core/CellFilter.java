@@ -18,7 +18,7 @@ public final class CellFilter {
   }
 
   public boolean matches(Cell cell) {
-    String[] id = {cell.backend(), cell.stage().id(), cell.variant() == null ? "" : cell.variant()};
+    String[] id = {cell.backend(), cell.stage().id(), cell.variant() == null ? "" : cell.variant().id()};
     for (String[] p : patterns) {
       if (matches(p, id)) {
         return true;

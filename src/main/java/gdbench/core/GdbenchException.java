@@ -13,4 +13,14 @@ public class GdbenchException extends RuntimeException {
   public GdbenchException(String message, Throwable cause) {
     super(message, cause);
   }
+
+  /** The innermost cause's message, on one line: what a user needs from a library's failure. */
+  public static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    String m = t.getMessage() == null ? t.getClass().getName() : t.getClass().getSimpleName() + ": " + t.getMessage();
+    return m.replaceAll("\\s+", " ").trim();
+  }
 }

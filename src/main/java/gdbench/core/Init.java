@@ -32,7 +32,7 @@ public final class Init {
       try {
         return random(Long.parseLong(s));
       } catch (NumberFormatException e) {
-        throw new GdbenchException("--init random:SEED needs an integer seed, got '" + s + "'");
+        throw new GdbenchException("random:SEED needs an integer seed, got '" + s + "'");
       }
     }
     throw new GdbenchException("unknown initialisation '" + text + "' (known: zeros, random:SEED)");

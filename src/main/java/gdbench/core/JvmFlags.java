@@ -1,27 +1,24 @@
 package gdbench.core;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The options every JVM that gdbench starts needs (benchmark forks, the steps after JMH, test
- * children), kept in one place. {@code scripts/gdbench}, {@code scripts/bench} and the pom's
- * surefire {@code argLine} carry the same list for the JVMs they start.
+ * children): what each registered backend declares in {@link Backend#jvmOptions()}, each once, in
+ * registry order.
  */
 public final class JvmFlags {
   private JvmFlags() {}
 
-  /** For a JVM of the same version as this one. */
+  /** For a JVM of the same feature version as this one. */
   public static List<String> required() {
-    List<String> flags = new ArrayList<>(List.of(
-        "--add-modules", "jdk.incubator.vector", // plain-simd: the Vector API is an incubator module
-        "--enable-native-access=ALL-UNNAMED", // JavaCPP (ND4J) and JNA (DJL) load native code
-        "-Dai.djl.offline=true")); // DJL loads PyTorch from the jar on the class path, never downloads
-    if (Runtime.version().feature() >= 24) {
-      // JavaCPP 1.5.7 (ND4J) uses sun.misc.Unsafe's memory access, which JDK 24 and newer
-      // announce on stderr; the option does not exist before JDK 23.
-      flags.add("--sun-misc-unsafe-memory-access=allow");
+    Set<String> flags = new LinkedHashSet<>();
+    for (Backend b : Backends.all()) {
+      flags.addAll(b.jvmOptions());
     }
-    return flags;
+    return new ArrayList<>(flags);
   }
 }

@@ -27,7 +27,7 @@ public final class Problems {
 
   public static Problem parse(String spec) {
     if (spec == null || spec.isBlank()) {
-      throw new GdbenchException("--data is empty (use seed, synthetic:n=N,d=D,seed=S or FILE.csv)");
+      throw new GdbenchException("no data given (use seed, synthetic:n=N,d=D,seed=S or FILE.csv)");
     }
     if (spec.equals("seed")) {
       return Problem.seed();

@@ -43,7 +43,7 @@ public final class TrainingRun {
   /** Runs with a record every {@code recordEvery} epochs, counted from epoch 1. */
   public static Result run(Trainer trainer, TrainConfig config, int recordEvery) {
     if (recordEvery < 1) {
-      throw new GdbenchException("--print-every must be at least 1, got " + recordEvery);
+      throw new GdbenchException("the record interval must be at least 1 epoch, got " + recordEvery);
     }
     List<EpochRecord> records = new ArrayList<>();
     float[] losses = new float[config.epochs()];

@@ -3,32 +3,32 @@ package gdbench.djl;
 import gdbench.core.Backend;
 import gdbench.core.Cell;
 import gdbench.core.Device;
+import gdbench.core.GdbenchException;
 import gdbench.core.Problem;
 import gdbench.core.Stage;
 import gdbench.core.StageSupport;
 import gdbench.core.TrainConfig;
 import gdbench.core.Trainer;
+import gdbench.core.Variant;
+import java.util.List;
 import java.util.Map;
 
 /**
  * DJL (Deep Java Library) on its PyTorch engine, the tutorial's four stages:
  * <ul>
- *   <li>{@code manual}: {@code NDArray} operations by hand, {@code tuned} ({@link ManualTunedTrainer})
- *       and {@code idiomatic} ({@link ManualIdiomaticTrainer});
- *   <li>{@code autograd}: {@code GradientCollector}, the update by hand ({@link AutogradTrainer});
- *   <li>{@code loss-optimizer}: a DJL {@code Loss} equal to the MSE ({@link MseLoss}, {@code L2Loss}
- *       at weight 1 made safe under autograd) and {@code Optimizer.sgd()} ({@link LossOptimizerTrainer});
+ *   <li>{@code manual}: {@code NDArray} operations by hand, {@code tuned} ({@link DjlManualTunedTrainer})
+ *       and {@code idiomatic} ({@link DjlManualIdiomaticTrainer});
+ *   <li>{@code autograd}: {@code GradientCollector}, the update by hand ({@link DjlAutogradTrainer});
+ *   <li>{@code loss-optimizer}: a DJL {@code Loss} equal to the MSE ({@link DjlMseLoss}, {@code L2Loss}
+ *       at weight 1 made safe under autograd) and {@code Optimizer.sgd()} ({@link DjlLossOptimizerTrainer});
  *   <li>{@code full-library}: {@code Model}, {@code Linear}, {@code DefaultTrainingConfig},
- *       {@code Trainer} ({@link FullLibraryTrainer}).
+ *       {@code Trainer} ({@link DjlFullLibraryTrainer}).
  * </ul>
  * float32 throughout, any D, with or without a bias, both gradient rules. The library is touched in
  * {@link #create} only; the engine starts once per process ({@link DjlEngine}), offline, from the
  * native jars on the class path.
  */
 public final class DjlBackend implements Backend {
-  static final String TUNED = "tuned";
-  static final String IDIOMATIC = "idiomatic";
-
   @Override
   public String name() {
     return "djl";
@@ -41,7 +41,7 @@ public final class DjlBackend implements Backend {
 
   @Override
   public StageSupport support(Stage stage) {
-    return stage == Stage.MANUAL ? StageSupport.served(TUNED, IDIOMATIC) : StageSupport.served();
+    return stage == Stage.MANUAL ? StageSupport.served(Variant.TUNED, Variant.IDIOMATIC) : StageSupport.served();
   }
 
   @Override
@@ -53,13 +53,13 @@ public final class DjlBackend implements Backend {
   public Trainer create(Cell cell, Problem problem, TrainConfig config) {
     switch (cell.stage()) {
       case MANUAL:
-        return IDIOMATIC.equals(cell.variant()) ? new ManualIdiomaticTrainer(problem, config) : new ManualTunedTrainer(problem, config);
+        return cell.variant() == Variant.IDIOMATIC ? new DjlManualIdiomaticTrainer(problem, config) : new DjlManualTunedTrainer(problem, config);
       case AUTOGRAD:
-        return new AutogradTrainer(problem, config);
+        return new DjlAutogradTrainer(problem, config);
       case LOSS_OPTIMIZER:
-        return new LossOptimizerTrainer(problem, config);
+        return new DjlLossOptimizerTrainer(problem, config);
       case FULL_LIBRARY:
-        return new FullLibraryTrainer(problem, config);
+        return new DjlFullLibraryTrainer(problem, config);
       default:
         throw new IllegalArgumentException("unknown stage " + cell.stage());
     }
@@ -70,8 +70,25 @@ public final class DjlBackend implements Backend {
     try {
       return DjlEngine.versions();
     } catch (LinkageError e) { // the DJL jars themselves are missing
-      return Map.of("djl", "unavailable: " + gdbench.core.Backends.rootMessage(e));
+      return Map.of("djl", "unavailable: " + GdbenchException.rootMessage(e));
     }
+  }
+
+  /** JNA loads libtorch (native access); offline, so DJL loads PyTorch from the jar and never downloads it. */
+  @Override
+  public List<String> jvmOptions() {
+    return List.of("--enable-native-access=ALL-UNNAMED", "-Dai.djl.offline=true");
+  }
+
+  /** libtorch sizes its intra-op pool from OpenMP and its BLAS from MKL when it loads. */
+  @Override
+  public List<String> threadEnvironment() {
+    return List.of("OMP_NUM_THREADS", "MKL_NUM_THREADS");
+  }
+
+  @Override
+  public String chartColour() {
+    return "#9467bd";
   }
 
   /**

@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.pytorch.jni.LibUtils;
 import ai.djl.util.Utils;
-import gdbench.core.Backends;
 import gdbench.core.Device;
 import gdbench.core.GdbenchException;
 import java.io.IOException;
@@ -79,7 +78,7 @@ final class DjlEngine {
       failure = e.getMessage();
       throw e;
     } catch (RuntimeException | LinkageError e) { // EngineException, IllegalArgumentException, UnsatisfiedLinkError, ...
-      failure = "djl: the PyTorch engine failed to start: " + Backends.rootMessage(e)
+      failure = "djl: the PyTorch engine failed to start: " + GdbenchException.rootMessage(e)
           + " (DJL extracts libtorch from the jar ai.djl.pytorch:pytorch-native-" + (nativeFlavor() == null ? "cpu" : nativeFlavor()) + ":" + expectedPyTorchVersion()
           + " into " + cacheDir() + "; delete a damaged copy there to extract it again)";
       throw new GdbenchException(failure, e);
@@ -149,7 +148,7 @@ final class DjlEngine {
     try {
       m.put("djl", Engine.getDjlVersion());
     } catch (RuntimeException | LinkageError e) {
-      m.put("djl", "unavailable: " + Backends.rootMessage(e));
+      m.put("djl", "unavailable: " + GdbenchException.rootMessage(e));
     }
     Properties engineProps = properties(ENGINE_PROPERTIES);
     Properties nativeProps = properties(NATIVE_PROPERTIES);

@@ -60,7 +60,7 @@ abstract class DjlTrainer implements Trainer {
    * The features for a hand-written forward pass: N×D, or an N-vector when D = 1, where
    * {@link #forward} multiplies element-wise (the tutorial's {@code w * x}) because PyTorch's
    * matrix product with one column is five to ten times slower per element (see
-   * {@link ManualTunedTrainer}).
+   * {@link DjlManualTunedTrainer}).
    */
   static NDArray design(NDManager m, Problem p) {
     return p.d() == 1 ? m.create(p.x(), new Shape(p.n())) : features(m, p);

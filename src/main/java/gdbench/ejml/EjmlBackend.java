@@ -7,6 +7,7 @@ import gdbench.core.Stage;
 import gdbench.core.StageSupport;
 import gdbench.core.TrainConfig;
 import gdbench.core.Trainer;
+import gdbench.core.Variant;
 import java.util.Map;
 import org.ejml.EjmlVersion;
 import org.ejml.concurrency.EjmlConcurrency;
@@ -17,9 +18,6 @@ import org.ejml.concurrency.EjmlConcurrency;
  * preallocated outputs) and {@code idiomatic} ({@code SimpleMatrix}, a new matrix per operation).
  */
 public final class EjmlBackend implements Backend {
-  static final String TUNED = "tuned";
-  static final String IDIOMATIC = "idiomatic";
-
   @Override
   public String name() {
     return "ejml";
@@ -33,14 +31,14 @@ public final class EjmlBackend implements Backend {
   @Override
   public StageSupport support(Stage stage) {
     return stage == Stage.MANUAL
-        ? StageSupport.served(TUNED, IDIOMATIC)
+        ? StageSupport.served(Variant.TUNED, Variant.IDIOMATIC)
         : StageSupport.notServed("EJML is a linear-algebra library: no automatic differentiation, loss, optimizer or model classes");
   }
 
   @Override
   public Trainer create(Cell cell, Problem problem, TrainConfig config) {
     pinThreads(config.threads());
-    return IDIOMATIC.equals(cell.variant()) ? new EjmlIdiomaticTrainer(problem, config) : new EjmlTunedTrainer(problem, config);
+    return cell.variant() == Variant.IDIOMATIC ? new EjmlManualIdiomaticTrainer(problem, config) : new EjmlManualTunedTrainer(problem, config);
   }
 
   /**
@@ -57,6 +55,11 @@ public final class EjmlBackend implements Backend {
   @Override
   public Map<String, String> versions() {
     return Map.of("ejml", EjmlVersion.VERSION);
+  }
+
+  @Override
+  public String chartColour() {
+    return "#2ca02c";
   }
 
   @Override

@@ -10,6 +10,8 @@ import gdbench.core.Stage;
 import gdbench.core.StageSupport;
 import gdbench.core.TrainConfig;
 import gdbench.core.Trainer;
+import gdbench.core.Variant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,9 +23,6 @@ import java.util.Map;
  * {@link Nd4jRuntime}, which turns a native library that cannot load into one clear error.
  */
 public final class Nd4jBackend implements Backend {
-  static final String TUNED = "tuned";
-  static final String IDIOMATIC = "idiomatic";
-
   @Override
   public String name() {
     return "nd4j";
@@ -38,7 +37,7 @@ public final class Nd4jBackend implements Backend {
 
   @Override
   public StageSupport support(Stage stage) {
-    return stage == Stage.MANUAL ? StageSupport.served(TUNED, IDIOMATIC) : StageSupport.served();
+    return stage == Stage.MANUAL ? StageSupport.served(Variant.TUNED, Variant.IDIOMATIC) : StageSupport.served();
   }
 
   /**
@@ -68,19 +67,13 @@ public final class Nd4jBackend implements Backend {
     Nd4jRuntime.ensureReady(config.threads());
     switch (cell.stage()) {
       case MANUAL:
-        if (IDIOMATIC.equals(cell.variant())) {
-          return new IdiomaticTrainer(problem, config);
-        }
-        if (cell.variant() == null || TUNED.equals(cell.variant())) {
-          return new TunedTrainer(problem, config);
-        }
-        throw new GdbenchException("nd4j manual has no variant '" + cell.variant() + "' (known: tuned, idiomatic)");
+        return cell.variant() == Variant.IDIOMATIC ? new Nd4jManualIdiomaticTrainer(problem, config) : new Nd4jManualTunedTrainer(problem, config);
       case AUTOGRAD:
-        return new AutogradTrainer(problem, config);
+        return new Nd4jAutogradTrainer(problem, config);
       case LOSS_OPTIMIZER:
-        return new LossOptimizerTrainer(problem, config);
+        return new Nd4jLossOptimizerTrainer(problem, config);
       case FULL_LIBRARY:
-        return new FullLibraryTrainer(problem, config);
+        return new Nd4jFullLibraryTrainer(problem, config);
       default:
         throw new GdbenchException("nd4j cannot serve stage " + cell.stage());
     }
@@ -89,6 +82,22 @@ public final class Nd4jBackend implements Backend {
   @Override
   public Map<String, String> versions() {
     return Nd4jRuntime.versions();
+  }
+
+  @Override
+  public List<String> jvmOptions() {
+    return Nd4jRuntime.jvmOptions();
+  }
+
+  /** OpenMP sizes libnd4j's loops and OpenBLAS its own pool; both are read when the library loads. */
+  @Override
+  public List<String> threadEnvironment() {
+    return List.of("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS");
+  }
+
+  @Override
+  public String chartColour() {
+    return "#d62728";
   }
 
   @Override

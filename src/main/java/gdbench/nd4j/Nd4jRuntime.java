@@ -1,6 +1,5 @@
 package gdbench.nd4j;
 
-import gdbench.core.Backends;
 import gdbench.core.GdbenchException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -8,7 +7,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.Charset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.nd4j.linalg.factory.Nd4j;
@@ -192,6 +193,19 @@ final class Nd4jRuntime {
   }
 
   /** The platform whose native jar JavaCPP looks for, e.g. linux-x86_64. */
+  /**
+   * JavaCPP loads native code (native access); on JDK 24 and newer it also uses sun.misc.Unsafe's
+   * memory access, which those JDKs announce on stderr unless allowed. The option does not exist
+   * before JDK 23.
+   */
+  static List<String> jvmOptions() {
+    List<String> options = new ArrayList<>(List.of("--enable-native-access=ALL-UNNAMED"));
+    if (Runtime.version().feature() >= 24) {
+      options.add("--sun-misc-unsafe-memory-access=allow");
+    }
+    return options;
+  }
+
   static String platform() {
     try {
       return org.bytedeco.javacpp.Loader.getPlatform();
@@ -207,6 +221,6 @@ final class Nd4jRuntime {
   static String describeLoadFailure(Throwable e, String platform) {
     return "nd4j: the ND4J native library could not be loaded on " + platform
         + " (is nd4j-native with classifier " + platform + " on the classpath, and built for this CPU?): "
-        + Backends.rootMessage(e);
+        + GdbenchException.rootMessage(e);
   }
 }

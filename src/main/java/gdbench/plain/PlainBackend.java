@@ -30,7 +30,12 @@ public final class PlainBackend implements Backend {
 
   @Override
   public Trainer create(Cell cell, Problem problem, TrainConfig config) {
-    return new PlainTrainer(problem, config);
+    return new PlainManualTrainer(problem, config);
+  }
+
+  @Override
+  public String chartColour() {
+    return "#1f77b4";
   }
 
   @Override

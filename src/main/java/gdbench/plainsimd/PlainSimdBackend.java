@@ -7,6 +7,7 @@ import gdbench.core.Stage;
 import gdbench.core.StageSupport;
 import gdbench.core.TrainConfig;
 import gdbench.core.Trainer;
+import java.util.List;
 import java.util.Map;
 import jdk.incubator.vector.FloatVector;
 
@@ -32,7 +33,18 @@ public final class PlainSimdBackend implements Backend {
 
   @Override
   public Trainer create(Cell cell, Problem problem, TrainConfig config) {
-    return new SimdTrainer(problem, config);
+    return new PlainSimdManualTrainer(problem, config);
+  }
+
+  /** The Vector API is an incubator module, not resolved unless asked for. */
+  @Override
+  public List<String> jvmOptions() {
+    return List.of("--add-modules=jdk.incubator.vector");
+  }
+
+  @Override
+  public String chartColour() {
+    return "#17becf";
   }
 
   @Override

@@ -84,7 +84,7 @@ class SettingsTest {
   @Test
   void forkJvmOptionsAreAppendedWithTheModuleAndOfflineFlags() {
     List<String> args = of("bench.jvmArgs", "-XX:+UseParallelGC -Dx=1").forkJvmArgs();
-    assertTrue(args.containsAll(List.of("--add-modules", "jdk.incubator.vector", "-Dai.djl.offline=true", "-Xms1g", "-Xmx1g")));
+    assertTrue(args.containsAll(List.of("--add-modules=jdk.incubator.vector", "-Dai.djl.offline=true", "-Xms1g", "-Xmx1g")));
     assertEquals(List.of("-XX:+UseParallelGC", "-Dx=1"), args.subList(args.size() - 2, args.size()));
   }
 

@@ -31,6 +31,8 @@ class BadInputTest {
     refused("unknown format 'xml' (known: text, json)", "train", "--format", "xml");
     refused("unknown device 'tpu' (known: cpu, gpu)", "train", "--device", "tpu");
     refused("unknown initialisation 'ones' (known: zeros, random:SEED)", "train", "--init", "ones");
+    refused("--init random:SEED needs an integer seed, got 'x'", "train", "--init", "random:x");
+    refused("--data is empty (use seed, synthetic:n=N,d=D,seed=S or FILE.csv)", "train", "--data", "");
     refused("plain manual has no variants, got --variant tuned", "train", "--variant", "tuned");
   }
 

@@ -10,8 +10,8 @@ class CellFilterTest {
   private static final List<Cell> CELLS = List.of(
       new Cell("plain", Stage.MANUAL, null),
       new Cell("plain-simd", Stage.MANUAL, null),
-      new Cell("nd4j", Stage.MANUAL, "tuned"),
-      new Cell("nd4j", Stage.MANUAL, "idiomatic"),
+      new Cell("nd4j", Stage.MANUAL, Variant.TUNED),
+      new Cell("nd4j", Stage.MANUAL, Variant.IDIOMATIC),
       new Cell("nd4j", Stage.AUTOGRAD, null),
       new Cell("djl", Stage.AUTOGRAD, null),
       new Cell("djl", Stage.FULL_LIBRARY, null));

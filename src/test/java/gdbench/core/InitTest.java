@@ -30,7 +30,7 @@ class InitTest {
   void badSpecsAreNamed() {
     assertEquals("unknown initialisation 'ones' (known: zeros, random:SEED)",
         assertThrows(GdbenchException.class, () -> Init.parse("ones")).getMessage());
-    assertEquals("--init random:SEED needs an integer seed, got 'x'",
+    assertEquals("random:SEED needs an integer seed, got 'x'",
         assertThrows(GdbenchException.class, () -> Init.parse("random:x")).getMessage());
   }
 }

@@ -13,6 +13,7 @@ import gdbench.core.Problem;
 import gdbench.core.Problems;
 import gdbench.core.Stage;
 import gdbench.core.StageSupport;
+import gdbench.core.Variant;
 import gdbench.core.TrainConfig;
 import gdbench.core.Trainer;
 import java.util.List;
@@ -28,7 +29,7 @@ class Nd4jBackendTest {
 
   @Test
   void servesEveryStageWithTunedFirst() {
-    assertEquals(StageSupport.served("tuned", "idiomatic"), backend.support(Stage.MANUAL));
+    assertEquals(StageSupport.served(Variant.TUNED, Variant.IDIOMATIC), backend.support(Stage.MANUAL));
     assertEquals(Cell.parse("nd4j/manual/tuned"), Backends.resolve("nd4j", "manual", null));
     for (Stage s : List.of(Stage.AUTOGRAD, Stage.LOSS_OPTIMIZER, Stage.FULL_LIBRARY)) {
       assertEquals(StageSupport.served(), backend.support(s), s.id());

@@ -12,7 +12,6 @@ import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.initializer.Initializer;
-import gdbench.core.Backends;
 import gdbench.core.GdbenchException;
 import gdbench.core.Problem;
 import gdbench.core.TrainConfig;
@@ -27,7 +26,7 @@ import gdbench.core.TrainConfig;
  *
  * <p>A {@link Model} holds a {@link Linear} block of one unit (bias on unless the configuration
  * turns it off, as with {@code nn.Linear}); a {@link DefaultTrainingConfig} carries the MSE loss
- * ({@link MseLoss}) and {@code Optimizer.sgd()} of {@link LossOptimizerTrainer}; DJL's
+ * ({@link DjlMseLoss}) and {@code Optimizer.sgd()} of {@link DjlLossOptimizerTrainer}; DJL's
  * {@link ai.djl.training.Trainer} runs the forward pass, and its {@code step()} applies the
  * optimizer to every parameter (which zeroes the gradients on PyTorch). One batch is the whole
  * data: the step is written out as DJL's {@code EasyTrain.trainBatch} does it, less its batch
@@ -37,7 +36,7 @@ import gdbench.core.TrainConfig;
  * <p>{@link #reset()} restores the parameters; the optimizer, SGD without momentum at a fixed rate,
  * keeps no state that changes an update (only a count of updates, which a fixed rate ignores).
  */
-final class FullLibraryTrainer extends DjlTrainer {
+final class DjlFullLibraryTrainer extends DjlTrainer {
   private final NDArray x; // N×D
   private final NDArray y; // N×1, the shape of the model's output
   private final Model model;
@@ -45,7 +44,7 @@ final class FullLibraryTrainer extends DjlTrainer {
   private final Parameter weight; // 1×D
   private final Parameter biasParameter; // 1, or null without a bias
 
-  FullLibraryTrainer(Problem p, TrainConfig c) {
+  DjlFullLibraryTrainer(Problem p, TrainConfig c) {
     super(p, c);
     x = features(manager, p);
     y = manager.create(p.y(), new Shape(n, 1));
@@ -55,8 +54,8 @@ final class FullLibraryTrainer extends DjlTrainer {
     try {
       Linear block = Linear.builder().setUnits(1).optBias(hasBias).build();
       m.setBlock(block);
-      DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(LossOptimizerTrainer.mse())
-          .optOptimizer(LossOptimizerTrainer.sgd(c, n))
+      DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(DjlLossOptimizerTrainer.mse())
+          .optOptimizer(DjlLossOptimizerTrainer.sgd(c, n))
           .optDevices(new ai.djl.Device[] {device})
           .optInitializer(Initializer.ZEROS, Parameter.Type.WEIGHT); // overwritten below: no random draw
       t = m.newTrainer(trainingConfig);
@@ -101,7 +100,7 @@ final class FullLibraryTrainer extends DjlTrainer {
         trainer.step();
       } catch (IllegalStateException e) {
         // DJL checks once, on the first step, that some gradient is non-zero
-        throw new GdbenchException("djl: " + Backends.rootMessage(e), e);
+        throw new GdbenchException("djl: " + GdbenchException.rootMessage(e), e);
       }
     }
     return loss;

@@ -15,7 +15,7 @@ import jdk.incubator.vector.VectorSpecies;
  * loop runs at full SIMD width. Lane reductions reorder additions: results agree with
  * {@code plain} within float32 rounding, not bit for bit.
  */
-final class SimdTrainer implements Trainer {
+final class PlainSimdManualTrainer implements Trainer {
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
   private static final int L = S.length();
   static final int BLOCK = 4096;
@@ -38,7 +38,7 @@ final class SimdTrainer implements Trainer {
   private final float[] blockGrad;
   private final double[] sumGrad;
 
-  SimdTrainer(Problem p, TrainConfig c) {
+  PlainSimdManualTrainer(Problem p, TrainConfig c) {
     x = p.x();
     y = p.y();
     n = p.n();

@@ -20,9 +20,9 @@ import ai.djl.training.loss.Loss;
  * run of the loss-optimizer stage. Every operand in a recorded graph must therefore be an array
  * that outlives the backward pass; this loss uses none but its inputs.
  */
-final class MseLoss extends Loss {
+final class DjlMseLoss extends Loss {
 
-  MseLoss() {
+  DjlMseLoss() {
     super("mse");
   }
 

@@ -20,10 +20,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * (2·Xᵀr, N times the mean's gradient) it is the <em>sum</em> of squared errors, whose gradient is
  * exactly that; the loss reported is then divided by N, so it is the MSE in both cases.
  */
-final class AutogradTrainer implements Trainer {
+final class Nd4jAutogradTrainer implements Trainer {
   private static final String LOSS = "loss";
 
-  private final LinearGraph graph;
+  private final Nd4jLinearGraph graph;
   private final float lr;
   private final float lossScale;
   private final List<String> outputs = List.of(LOSS);
@@ -31,8 +31,8 @@ final class AutogradTrainer implements Trainer {
   private float gradB = Float.NaN;
   private boolean closed;
 
-  AutogradTrainer(Problem problem, TrainConfig config) {
-    graph = new LinearGraph(problem, config);
+  Nd4jAutogradTrainer(Problem problem, TrainConfig config) {
+    graph = new Nd4jLinearGraph(problem, config);
     lr = config.lr();
     lossScale = config.rule().scale(problem.n());
     SDVariable error = graph.prediction.sub(graph.y);
@@ -48,11 +48,11 @@ final class AutogradTrainer implements Trainer {
     OutAndGrad result = graph.sd.calculateGradientsAndOutputs(graph.placeholders, outputs, graph.parameters);
     float loss = result.getOutputs().get(LOSS).getFloat(0) / lossScale;
     Map<String, INDArray> grads = result.getGradients();
-    INDArray dw = grads.get(LinearGraph.W);
+    INDArray dw = grads.get(Nd4jLinearGraph.W);
     gradW = dw.toFloatVector();
     graph.w.getArr().subi(dw.muli(lr)); // w -= learning_rate * w.grad
     if (graph.hasBias) {
-      INDArray db = grads.get(LinearGraph.B);
+      INDArray db = grads.get(Nd4jLinearGraph.B);
       gradB = db.getFloat(0);
       graph.b.getArr().subi(db.muli(lr));
     }

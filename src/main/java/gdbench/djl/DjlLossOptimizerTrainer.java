@@ -21,14 +21,14 @@ import gdbench.core.TrainConfig;
  * l = loss(Y, forward(X)); l.backward(); optimizer.step(); optimizer.zero_grad()
  * </pre>
  *
- * <p>The loss is a DJL {@link ai.djl.training.loss.Loss} equal to the MSE ({@link MseLoss}: what
+ * <p>The loss is a DJL {@link ai.djl.training.loss.Loss} equal to the MSE ({@link DjlMseLoss}: what
  * {@code L2Loss} computes with weight 1, its default ½ giving half the MSE; {@code L2Loss} itself
  * is unsafe under autograd on the PyTorch engine, see there). {@code Optimizer.sgd()} with a fixed
  * rate is applied through its own {@code update}, which on the PyTorch engine subtracts
  * {@code lr·rescale·grad} and then zeroes the gradient (the tutorial's {@code zero_grad()}), so the
  * optimizer consumes the gradient and {@link #gradient()} has none to show.
  */
-final class LossOptimizerTrainer extends DjlTrainer {
+final class DjlLossOptimizerTrainer extends DjlTrainer {
   private final NDArray x; // N×D; N when D = 1
   private final NDArray y; // N
   private final NDArray w; // D, requires gradient
@@ -36,7 +36,7 @@ final class LossOptimizerTrainer extends DjlTrainer {
   private final Loss loss = mse();
   private Optimizer optimizer;
 
-  LossOptimizerTrainer(Problem p, TrainConfig c) {
+  DjlLossOptimizerTrainer(Problem p, TrainConfig c) {
     super(p, c);
     x = DjlTrainer.design(manager, p);
     y = targets(manager, p);
@@ -53,7 +53,7 @@ final class LossOptimizerTrainer extends DjlTrainer {
 
   /** The MSE as a DJL loss: {@code L2Loss} at weight 1, without its unsafe multiplication by a Number. */
   static Loss mse() {
-    return new MseLoss();
+    return new DjlMseLoss();
   }
 
   /**

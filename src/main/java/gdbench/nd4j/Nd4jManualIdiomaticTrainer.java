@@ -29,7 +29,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * megabytes of native memory per step faster than the collector ever notices. The workspace
  * learns the step's footprint in the first step and reuses one block afterwards.
  */
-final class IdiomaticTrainer implements Trainer {
+final class Nd4jManualIdiomaticTrainer implements Trainer {
   private static final WorkspaceConfiguration WORKSPACE = WorkspaceConfiguration.builder()
       .policyAllocation(AllocationPolicy.STRICT)
       .policyLearning(LearningPolicy.FIRST_LOOP)
@@ -53,7 +53,7 @@ final class IdiomaticTrainer implements Trainer {
   private float gradB = Float.NaN;
   private boolean closed;
 
-  IdiomaticTrainer(Problem problem, TrainConfig config) {
+  Nd4jManualIdiomaticTrainer(Problem problem, TrainConfig config) {
     n = problem.n();
     d = problem.d();
     hasBias = config.bias();

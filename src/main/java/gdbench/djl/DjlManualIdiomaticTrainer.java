@@ -12,7 +12,7 @@ import gdbench.core.TrainConfig;
  * array per operation, {@code pow(2)} for {@code **2}, Java numbers as operands, {@code getFloat()}
  * to read the loss, and the scoping DJL's memory guide recommends (a sub-manager per step that
  * borrows the inputs with {@code tempAttachAll}, so that nothing leaks). What this costs next to
- * {@link ManualTunedTrainer} is the finding.
+ * {@link DjlManualTunedTrainer} is the finding.
  *
  * <pre>
  * y_pred = forward(X)                          # w * x (+ b)
@@ -21,7 +21,7 @@ import gdbench.core.TrainConfig;
  * w -= learning_rate * dw
  * </pre>
  */
-final class ManualIdiomaticTrainer extends DjlTrainer {
+final class DjlManualIdiomaticTrainer extends DjlTrainer {
   private final NDArray x; // N×D; N when D = 1, as in the tutorial
   private final NDArray y; // N
   private final NDArray w; // D
@@ -29,7 +29,7 @@ final class ManualIdiomaticTrainer extends DjlTrainer {
   private NDArray lastGradW; // kept past its step for gradient()
   private NDArray lastGradB;
 
-  ManualIdiomaticTrainer(Problem p, TrainConfig c) {
+  DjlManualIdiomaticTrainer(Problem p, TrainConfig c) {
     super(p, c);
     x = design(manager, p);
     y = targets(manager, p);

@@ -26,9 +26,9 @@ import gdbench.core.TrainConfig;
  * arithmetic as the tutorial's zeroing after the update, and the last gradient stays readable.
  *
  * <p>The loss is {@code square().mean()}, not {@code pow(2).mean()}: DJL sends the exponent as a
- * tensor and PyTorch then takes its slow general {@code pow} (see {@link ManualTunedTrainer}).
+ * tensor and PyTorch then takes its slow general {@code pow} (see {@link DjlManualTunedTrainer}).
  */
-final class AutogradTrainer extends DjlTrainer {
+final class DjlAutogradTrainer extends DjlTrainer {
   private final NDArray x; // N×D; N when D = 1
   private final NDArray y; // N
   private final NDArray w; // D, requires gradient
@@ -36,7 +36,7 @@ final class AutogradTrainer extends DjlTrainer {
   private final NDArray lossScale; // 0-dim: N for the dot rule
   private final NDArray rate; // 0-dim: lr
 
-  AutogradTrainer(Problem p, TrainConfig c) {
+  DjlAutogradTrainer(Problem p, TrainConfig c) {
     super(p, c);
     x = DjlTrainer.design(manager, p);
     y = targets(manager, p);

@@ -51,7 +51,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * </ul>
  * ND4J's profiling mode (SCOPE_PANIC by default) costs a few field reads per op and is left on.
  */
-final class TunedTrainer implements Trainer {
+final class Nd4jManualTunedTrainer implements Trainer {
   private final int n;
   private final int d;
   private final int p; // parameters: d weights, plus the bias when there is one
@@ -72,7 +72,7 @@ final class TunedTrainer implements Trainer {
   private final OpContext backwardContext;
   private boolean closed;
 
-  TunedTrainer(Problem problem, TrainConfig config) {
+  Nd4jManualTunedTrainer(Problem problem, TrainConfig config) {
     n = problem.n();
     d = problem.d();
     hasBias = config.bias();

@@ -16,7 +16,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * variables {@code w} [D, 1] and (with a bias) {@code b} [1], and {@code prediction = x·w (+ b)}.
  * The data is converted to INDArrays here, once; each step feeds the same arrays.
  */
-final class LinearGraph {
+final class Nd4jLinearGraph {
   static final String X = "x";
   static final String Y = "y";
   static final String W = "w";
@@ -38,7 +38,7 @@ final class LinearGraph {
   private final float[] initialW;
   private final float initialB;
 
-  LinearGraph(Problem problem, TrainConfig config) {
+  Nd4jLinearGraph(Problem problem, TrainConfig config) {
     n = problem.n();
     d = problem.d();
     hasBias = config.bias();

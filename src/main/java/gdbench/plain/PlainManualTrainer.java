@@ -10,7 +10,7 @@ import gdbench.core.Trainer;
  * update each a pass of its own. Sums use numpy's pairwise summation, so the error of a mean over
  * a million samples stays near float32 rounding instead of growing with N.
  */
-final class PlainTrainer implements Trainer {
+final class PlainManualTrainer implements Trainer {
   private final float[] x;
   private final float[] y;
   private final int n;
@@ -29,7 +29,7 @@ final class PlainTrainer implements Trainer {
   private final float[] gradW;
   private float gradB;
 
-  PlainTrainer(Problem p, TrainConfig c) {
+  PlainManualTrainer(Problem p, TrainConfig c) {
     x = p.x();
     y = p.y();
     n = p.n();

@@ -27,7 +27,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * that (no division by the batch size). Its score is then the sum of squared errors, which the
  * trainer divides by N to report the MSE.
  */
-final class FullLibraryTrainer implements Trainer {
+final class Nd4jFullLibraryTrainer implements Trainer {
   private static final String W = "0_W";
   private static final String B = "0_b";
 
@@ -41,7 +41,7 @@ final class FullLibraryTrainer implements Trainer {
   private final MultiLayerNetwork net;
   private boolean closed;
 
-  FullLibraryTrainer(Problem problem, TrainConfig config) {
+  Nd4jFullLibraryTrainer(Problem problem, TrainConfig config) {
     d = problem.d();
     hasBias = config.bias();
     lossScale = config.rule().scale(problem.n());

@@ -22,7 +22,7 @@ import org.ejml.dense.row.CommonOps_MT_FDRM;
  * </ul>
  * With one feature the transposed copy is the same array seen as 1×N, so it costs no memory.
  */
-final class EjmlTunedTrainer implements Trainer {
+final class EjmlManualTunedTrainer implements Trainer {
   private final FMatrixRMaj x;
   private final FMatrixRMaj xT;
   private final FMatrixRMaj y;
@@ -40,7 +40,7 @@ final class EjmlTunedTrainer implements Trainer {
   private float b;
   private float gradB;
 
-  EjmlTunedTrainer(Problem p, TrainConfig c) {
+  EjmlManualTunedTrainer(Problem p, TrainConfig c) {
     n = p.n();
     x = new FMatrixRMaj(n, p.d());
     System.arraycopy(p.x(), 0, x.data, 0, p.x().length);

@@ -27,26 +27,26 @@ import org.nd4j.linalg.learning.config.Sgd;
  * gradient) the same loss is reduced with {@link LossReduce#SUM}, the sum of squared errors,
  * whose gradient is exactly 2·Xᵀr; the reported loss is divided by N so that it is the MSE.
  */
-final class LossOptimizerTrainer implements Trainer {
+final class Nd4jLossOptimizerTrainer implements Trainer {
   private static final String LOSS = "loss";
 
-  private final LinearGraph graph;
+  private final Nd4jLinearGraph graph;
   private final float lossScale;
   private final TrainingConfig training;
   private final DataSet batch;
   private final LossListener listener = new LossListener();
   private boolean closed;
 
-  LossOptimizerTrainer(Problem problem, TrainConfig config) {
-    graph = new LinearGraph(problem, config);
+  Nd4jLossOptimizerTrainer(Problem problem, TrainConfig config) {
+    graph = new Nd4jLinearGraph(problem, config);
     lossScale = config.rule().scale(problem.n());
     LossReduce reduce = config.rule() == GradientRule.MEAN ? LossReduce.MEAN_BY_NONZERO_WEIGHT_COUNT : LossReduce.SUM;
     SDVariable loss = graph.sd.loss().meanSquaredError(LOSS, graph.y, graph.prediction, null, reduce);
     graph.sd.setLossVariables(loss);
     training = TrainingConfig.builder()
         .updater(new Sgd(config.lr()))
-        .dataSetFeatureMapping(LinearGraph.X)
-        .dataSetLabelMapping(LinearGraph.Y)
+        .dataSetFeatureMapping(Nd4jLinearGraph.X)
+        .dataSetLabelMapping(Nd4jLinearGraph.Y)
         // SameDiff 1.0.0-M2.1 computes only what the gradients need, and the MSE's backward op
         // needs the predictions, not the loss: the forward loss op never runs, and every listener
         // and History sees a loss of 0 (deeplearning4j issues #9684, #9806, #9853). A training

@@ -12,7 +12,7 @@ import org.ejml.simple.SimpleMatrix;
  * operation, the tutorial's numpy lines almost word for word. What this costs against the tuned
  * variant is a finding of the benchmark.
  */
-final class EjmlIdiomaticTrainer implements Trainer {
+final class EjmlManualIdiomaticTrainer implements Trainer {
   private final SimpleMatrix x;
   private final SimpleMatrix y;
   private final float[] initialW;
@@ -26,7 +26,7 @@ final class EjmlIdiomaticTrainer implements Trainer {
   private double b;
   private double db;
 
-  EjmlIdiomaticTrainer(Problem p, TrainConfig c) {
+  EjmlManualIdiomaticTrainer(Problem p, TrainConfig c) {
     n = p.n();
     x = SimpleMatrix.wrap(new FMatrixRMaj(n, p.d(), true, p.x()));
     y = SimpleMatrix.wrap(new FMatrixRMaj(n, 1, true, p.y()));

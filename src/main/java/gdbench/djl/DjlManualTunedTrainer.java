@@ -34,7 +34,7 @@ import gdbench.core.TrainConfig;
  *   <li>{@code getFloat()} goes through DJL's indexer (+3 µs); the loss is read with one copy.
  * </ul>
  */
-final class ManualTunedTrainer extends DjlTrainer {
+final class DjlManualTunedTrainer extends DjlTrainer {
   private final NDArray x; // N×D; N when D = 1 (element-wise path)
   private final NDArray y; // N
   private final NDArray w; // D
@@ -45,7 +45,7 @@ final class ManualTunedTrainer extends DjlTrainer {
   private NDArray lastRawGradW; // Σ r·x of the last step, kept for gradient()
   private NDArray lastRawGradB; // Σ r
 
-  ManualTunedTrainer(Problem p, TrainConfig c) {
+  DjlManualTunedTrainer(Problem p, TrainConfig c) {
     super(p, c);
     oneFeature = d == 1;
     x = design(manager, p);

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * the backward pass: the case in which DJL's {@code L2Loss} (a multiplication by a {@code Number},
  * whose direct buffer the GC frees while autograd still reads it) returns garbage gradients.
  */
-class MseLossTest {
+class DjlMseLossTest {
 
   @Test
   void gradientSurvivesAGarbageCollectionBeforeBackward() throws InterruptedException {
@@ -37,7 +37,7 @@ class MseLossTest {
           step.tempAttachAll(x, y);
           NDArray l;
           try (GradientCollector collector = engine.newGradientCollector()) {
-            l = new MseLoss().evaluate(new NDList(y), new NDList(x.mul(w)));
+            l = new DjlMseLoss().evaluate(new NDList(y), new NDList(x.mul(w)));
             churnDirectMemory();
             collector.backward(l);
           }
