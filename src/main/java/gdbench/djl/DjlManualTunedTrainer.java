@@ -8,31 +8,9 @@ import gdbench.core.TrainConfig;
 
 /**
  * The manual stage written for speed: the fewest engine calls per step, one full-length result
- * allocated (the residual), every other full-length pass in place, no scalar made per call, one
- * value read back.
- *
- * <p>Where DJL loses against its own engine, and what this variant does instead:
- * <ul>
- *   <li>{@code pow(2)} hands the exponent to PyTorch as a 0-dim <em>tensor</em> (DJL wraps every
- *       {@code Number} argument in a new array), so PyTorch runs its general tensor-tensor
- *       {@code pow} per element instead of the {@code x*x} its {@code Scalar} overload does:
- *       about 40 times slower on a million floats, the same as {@code x.pow(torch.tensor(2.))}
- *       in Python. The squared error here is a {@code dot} of the residual with itself: one
- *       pass, no temporary.
- *   <li>Every {@code Number} argument ({@code mul(2)}, {@code mul(lr)}) costs a direct buffer, a
- *       tensor, its Java wrapper and PyTorch's mixed-type path: about 10 µs a call against 2.5 µs
- *       for an operation on two arrays. The one scalar this step needs, lr·c, is made once.
- *   <li>Each result costs DJL about 1.2 µs of Java on top of PyTorch's own call (a wrapper, a
- *       string id, a registration in the manager, a JNI delete on close), so the step makes few
- *       of them: in-place {@code subi}/{@code addi}, the update folded into one scale.
- *   <li>A result freed late is a fresh allocation for the next step (new pages); here the only
- *       full-length result, the residual, dies in its step's sub-manager.
- *   <li>PyTorch's matrix products with one or two columns ({@code X·w}, {@code rᵀX} for
- *       D = 1) run at 1–1.7 ns per element here, five to ten times an element-wise pass, so with one
- *       feature the step uses {@code mul} and {@code dot} instead; from D = 2 on it uses
- *       {@code matMul}.
- *   <li>{@code getFloat()} goes through DJL's indexer (+3 µs); the loss is read with one copy.
- * </ul>
+ * (the residual) in a sub-manager closed each step, every other pass in place, no {@code Number}
+ * operand (each becomes a tensor), {@code mul}/{@code dot} instead of one-column matrix products
+ * for one feature, one value read back. docs/findings.md has the costs that led here.
  */
 final class DjlManualTunedTrainer extends DjlTrainer {
   private final NDArray x; // N×D; N when D = 1 (element-wise path)

@@ -11,16 +11,9 @@ import org.ejml.dense.row.CommonOps_MT_FDRM;
 
 /**
  * The manual stage with EJML's procedural API: every output preallocated, nothing allocated per
- * step, outputs never aliasing inputs, and for each product the EJML routine that measured fastest
- * for its shape (2 cores, AVX2, 1M floats):
- * <ul>
- *   <li>the prediction X·w: {@code scale} for one feature (0.14 ns per sample; the general
- *       matrix–vector {@code mult} walks N rows of length 1 at 0.43), {@code mult} otherwise;
- *   <li>the gradient (2/N)·Xᵀr: {@code mult} on a transposed copy of X made once, here (1.0 ns
- *       per element). {@code multTransA} with a scale factor leaves EJML's matrix–vector path for a
- *       general one: 6.8 ns per element at D = 64; without the factor, 1.5.
- * </ul>
- * With one feature the transposed copy is the same array seen as 1×N, so it costs no memory.
+ * step, outputs never aliasing inputs, and for each product the EJML routine that was fastest for
+ * its shape ({@code scale} for one feature, {@code mult} on a transposed copy of X made once for
+ * the gradient). The figures behind these choices are in docs/findings.md.
  */
 final class EjmlManualTunedTrainer implements Trainer {
   private final FMatrixRMaj x;

@@ -15,8 +15,11 @@ import org.nd4j.linalg.api.ops.impl.reduce.Mmul;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The manual stage written as lean as ND4J allows: every array is allocated once, and one step is
- * five library calls, none of which allocates:
+ * The manual stage written as lean as ND4J allows: every array allocated once, and one step five
+ * library calls, none of which allocates. ND4J's own arithmetic builds an op object and a native
+ * context per call; here each op and its context are built once, reductions are BLAS calls that
+ * return a double, and the bias is the weight of a column of ones so two gemv calls do all the
+ * work (docs/findings.md has the per-call costs):
  *
  * <pre>
  *   r ← y                      BLAS copy
@@ -25,31 +28,6 @@ import org.nd4j.linalg.factory.Nd4j;
  *   g ← s·Xᵀ·r                 Mmul with the transpose flag (s = 2/N, or 2 for the dot rule)
  *   θ ← θ − lr·g               BLAS axpy
  * </pre>
- *
- * <p>Where ND4J's time goes at small N, and what this avoids (measured on the tutorial's 4 samples):
- * <ul>
- *   <li>Arithmetic methods ({@code subi}, {@code addi}, {@code muli}) and {@code Nd4j.gemm} build a
- *       new op object per call (a {@code DifferentialFunction} with a random UUID, argument lists,
- *       hash maps) and a new native {@code OpContext} registered with the deallocator's reference
- *       queue: 10–50 µs per call. Here each {@link Mmul} and its {@link OpContext} are built once
- *       and executed with {@link OpExecutioner#exec(org.nd4j.linalg.api.ops.CustomOp, OpContext)},
- *       one JNI call (2–4 µs; less with the shape function skipped, see {@link #contextOf}).</li>
- *   <li>Reductions that return a number ({@code sumNumber}, {@code norm2Number}) allocate a result
- *       array per call (~35 µs); BLAS dot returns the double directly (~1 µs, most of it two JNI
- *       round trips to fetch the buffers' addresses).</li>
- *   <li>Column vectors of shape [D, 1] send Mmul to gemm with n = 1, which OpenBLAS runs several
- *       times slower than gemv at large N; rank-1 vectors send it to gemv.</li>
- *   <li>The bias is the weight of a column of ones appended to X (column-major, so each feature
- *       is contiguous): the same two gemv calls give the prediction with the bias and both
- *       gradients, with no extra call. At large N the extra column is not free (measured at
- *       N = 2^20, D = 1: 1.1 ns/sample without a bias, 1.8 with), a little more than a separate
- *       BLAS axpy and dot against a vector of ones would cost, but those are two more calls per
- *       step where the per-call cost dominates.</li>
- *   <li>Ops that allocate also pay JavaCPP's check of the process's resident memory (it reads
- *       /proc/self/statm on every allocation, to trigger a GC above
- *       {@code org.bytedeco.javacpp.maxPhysicalBytes}): several µs per op. Nothing here allocates.</li>
- * </ul>
- * ND4J's profiling mode (SCOPE_PANIC by default) costs a few field reads per op and is left on.
  */
 final class Nd4jManualTunedTrainer implements Trainer {
   private final int n;
