@@ -3,6 +3,7 @@ package gdbench.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import gdbench.runfolder.RunFolderFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ class CommittedReportsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("committedRuns")
   void rendersTheCommittedReport(Path run) throws IOException {
-    assertEquals(Files.readString(run.resolve("REPORT.md")), Report.render(RunData.load(run)));
+    assertEquals(Files.readString(run.resolve("REPORT.md")), Report.render(RunFolderFiles.read(run)));
   }
 
   @Test
