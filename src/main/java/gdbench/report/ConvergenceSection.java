@@ -1,6 +1,7 @@
 package gdbench.report;
 
 import gdbench.runfolder.ConvergenceData;
+import gdbench.runfolder.RunFolderFiles;
 import java.util.Locale;
 
 /** Per convergence problem, every cell's trajectory in figures: loss, target, optimum, deviation from plain. */
@@ -11,7 +12,7 @@ final class ConvergenceSection {
     md.append("## Convergence\n\n");
     ConvergenceData data = results.run().convergence();
     if (data == null) {
-      md.append("Not run: no convergence.json in this run (`gdbench converge --run ").append("RUN_FOLDER`).\n\n");
+      md.append("Not run: no ").append(RunFolderFiles.CONVERGENCE).append(" in this run (`gdbench converge --run RUN_FOLDER`).\n\n");
       return;
     }
     md.append("Every cell trains the same model from the same start. Loss after k epochs is the loss of the parameters after k "

@@ -44,7 +44,7 @@ public final class ResultsIndex {
         t.row(name, link, Markdown.text(env.status()), Markdown.text(env.mode()), env.device(), env.hardwareSummary(),
             Markdown.text(env.jdk().version()), "`" + HeaderSection.shortCommit(env, "") + "`", runs.size());
       } catch (GdbenchException e) {
-        t.row(name, link, "unreadable env.json", "", "", "", "", "", runs.size());
+        t.row(name, link, "unreadable " + RunFolderFiles.ENV, "", "", "", "", "", runs.size());
       }
     }
     md.append(t.isEmpty() ? "No runs yet: `mvn verify -Pbench` makes one.\n" : t.render());
