@@ -2,8 +2,9 @@ package gdbench.cli;
 
 import gdbench.core.GdbenchException;
 import gdbench.report.Comparison;
-import gdbench.report.JmhResults;
-import gdbench.report.RunData;
+import gdbench.runfolder.JmhResults;
+import gdbench.runfolder.RunData;
+import gdbench.runfolder.RunFolderFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -38,8 +39,8 @@ final class CompareCommand implements Callable<Integer> {
     if (!(thresholdPercent >= 0) || Double.isInfinite(thresholdPercent)) {
       throw new GdbenchException("--threshold must be a percentage >= 0, got " + thresholdPercent);
     }
-    RunData runA = RunData.load(a);
-    RunData runB = RunData.load(b);
+    RunData runA = RunFolderFiles.read(a);
+    RunData runB = RunFolderFiles.read(b);
     PrintWriter out = spec.commandLine().getOut();
     String difference = !runA.machine().equals(runB.machine()) ? runA.machine() + " and " + runB.machine()
         : !runA.hardware().equals(runB.hardware()) ? "both named " + runA.machine() + ", but " + runA.hardware() + " and " + runB.hardware()

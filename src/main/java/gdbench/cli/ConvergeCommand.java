@@ -1,12 +1,11 @@
 package gdbench.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import gdbench.core.Backends;
 import gdbench.core.GdbenchException;
-import gdbench.report.Convergence;
-import gdbench.report.ConvergenceData;
-import gdbench.report.ConvergenceProblem;
-import gdbench.report.RunFiles;
+import gdbench.measure.ConvergenceProblem;
+import gdbench.measure.ConvergenceRunner;
+import gdbench.runfolder.ConvergenceData;
+import gdbench.runfolder.RunFolderFiles;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
 final class ConvergeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--run", description = "Run folder to write convergence.json into (created if missing). Without it, only the summary is printed.")
+  @Option(names = "--run", description = "Run folder to write " + RunFolderFiles.CONVERGENCE + " into (created if missing). Without it, only the summary is printed.")
   Path run;
 
   @Option(names = "--include", description = "Cells to run: backend names, cell ids or globs, comma-separated (default: all).")
@@ -33,7 +32,7 @@ final class ConvergeCommand implements Callable<Integer> {
   @Option(names = "--problems", split = ",", description = "Problems to run (default: all): ${COMPLETION-CANDIDATES}", completionCandidates = ProblemNames.class)
   List<String> problemNames;
 
-  @Option(names = "--force", description = "Replace an existing convergence.json in the run folder.")
+  @Option(names = "--force", description = "Replace an existing " + RunFolderFiles.CONVERGENCE + " in the run folder.")
   boolean force;
 
   @Option(names = "--quick", description = "Shorter warm-up before timing the steps to the target.")
@@ -46,7 +45,7 @@ final class ConvergeCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() throws Exception {
+  public Integer call() {
     List<ConvergenceProblem> problems = ConvergenceProblem.standard();
     if (problemNames != null) {
       for (String name : problemNames) {
@@ -56,14 +55,14 @@ final class ConvergeCommand implements Callable<Integer> {
       }
       problems = problems.stream().filter(p -> problemNames.contains(p.name())).toList();
     }
-    Path target = run == null ? null : run.resolve("convergence.json");
+    Path target = run == null ? null : run.resolve(RunFolderFiles.CONVERGENCE);
     if (target != null && Files.exists(target) && !force) {
       throw new GdbenchException(target + " exists; a run's convergence data is not replaced (use a new run folder, or --force)");
     }
-    ConvergenceData data = Convergence.run(Backends.select(include), problems, quick ? Convergence.Timing.QUICK : Convergence.Timing.FULL,
-        spec.commandLine().getErr());
+    ConvergenceData data = ConvergenceRunner.run(Backends.select(include), problems,
+        quick ? ConvergenceRunner.Timing.QUICK : ConvergenceRunner.Timing.FULL, spec.commandLine().getErr());
     if (target != null) {
-      RunFiles.writeAtomically(target, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(data));
+      RunFolderFiles.writeConvergence(run, data);
     }
     PrintWriter out = spec.commandLine().getOut();
     out.printf(Locale.ROOT, "%-10s %-28s %-9s %14s %14s %8s %10s %10s%n", "problem", "cell", "status", "final loss", "distance", "epochs", "ms", "vs plain");

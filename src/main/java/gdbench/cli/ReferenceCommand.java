@@ -1,10 +1,9 @@
 package gdbench.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import gdbench.core.GdbenchException;
-import gdbench.report.RunFiles;
-import gdbench.report.TutorialReference;
+import gdbench.measure.TutorialReference;
+import gdbench.runfolder.RunFolderFiles;
+import gdbench.runfolder.TutorialReferenceData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -19,25 +18,24 @@ import picocli.CommandLine.Model.CommandSpec;
 final class ReferenceCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--run", required = true, description = "Run folder to write " + TutorialReference.FILE + " into.")
+  @Option(names = "--run", required = true, description = "Run folder to write " + RunFolderFiles.TUTORIAL_REFERENCE + " into.")
   Path run;
 
   @Option(names = "--quick", description = "Fewer, shorter samples.")
   boolean quick;
 
-  @Option(names = "--force", description = "Replace an existing " + TutorialReference.FILE + ".")
+  @Option(names = "--force", description = "Replace an existing " + RunFolderFiles.TUTORIAL_REFERENCE + ".")
   boolean force;
 
   @Override
-  public Integer call() throws Exception {
-    Path target = run.resolve(TutorialReference.FILE);
+  public Integer call() {
+    Path target = run.resolve(RunFolderFiles.TUTORIAL_REFERENCE);
     if (Files.exists(target) && !force) {
       throw new GdbenchException(target + " exists; a run's reference timings are not replaced (use a new run folder, or --force)");
     }
-    JsonNode result = TutorialReference.measure(quick);
-    RunFiles.writeAtomically(target, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(result));
-    spec.commandLine().getOut().println(result.path("status").asText() + ": " + target
-        + (result.has("reason") ? " (" + result.get("reason").asText() + ")" : ""));
+    TutorialReferenceData result = TutorialReference.measure(quick);
+    RunFolderFiles.writeTutorialReference(run, result);
+    spec.commandLine().getOut().println(result.status() + ": " + target + (result.reason() != null ? " (" + result.reason() + ")" : ""));
     return 0;
   }
 }

@@ -3,8 +3,8 @@ package gdbench.cli;
 import gdbench.report.Charts;
 import gdbench.report.Report;
 import gdbench.report.ResultsIndex;
-import gdbench.report.RunData;
-import gdbench.report.RunFiles;
+import gdbench.report.RunResults;
+import gdbench.runfolder.RunFolderFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
@@ -29,19 +29,19 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RunData data = RunData.load(run); // everything is read and checked before anything is written
-    String markdown = Report.render(data);
-    Map<String, byte[]> charts = Charts.draw(data);
+    RunResults results = RunResults.of(RunFolderFiles.read(run)); // everything is read and checked before anything is written
+    String markdown = Report.render(results);
+    Map<String, byte[]> charts = Charts.draw(results);
     for (Map.Entry<String, byte[]> chart : charts.entrySet()) {
-      RunFiles.writeAtomically(run.resolve(chart.getKey()), chart.getValue());
+      RunFolderFiles.writeAtomically(run.resolve(chart.getKey()), chart.getValue());
     }
-    RunFiles.writeAtomically(run.resolve("REPORT.md"), markdown);
+    RunFolderFiles.writeAtomically(run.resolve(RunFolderFiles.REPORT), markdown);
     PrintWriter out = spec.commandLine().getOut();
-    out.println("wrote " + run.resolve("REPORT.md") + " and " + charts.size() + " charts");
+    out.println("wrote " + run.resolve(RunFolderFiles.REPORT) + " and " + charts.size() + " charts");
     Path root = ResultsIndex.rootOf(run);
     if (!noIndex && root != null) {
-      RunFiles.writeAtomically(root.resolve("README.md"), ResultsIndex.render(root));
-      out.println("updated " + root.resolve("README.md"));
+      RunFolderFiles.writeAtomically(root.resolve(RunFolderFiles.RESULTS_INDEX), ResultsIndex.render(root));
+      out.println("updated " + root.resolve(RunFolderFiles.RESULTS_INDEX));
     }
     return 0;
   }

@@ -1,12 +1,16 @@
 package gdbench.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import gdbench.core.Stage;
+import gdbench.runfolder.CellId;
+import gdbench.runfolder.ConvergenceData;
+import gdbench.runfolder.JmhResults;
+import gdbench.runfolder.RunData;
+import gdbench.runfolder.TutorialReferenceData;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,14 +32,15 @@ public final class Charts {
   private Charts() {}
 
   /** File name → PNG bytes. */
-  public static Map<String, byte[]> draw(RunData run) {
+  public static Map<String, byte[]> draw(RunResults results) {
     System.setProperty("java.awt.headless", "true");
     Map<String, byte[]> charts = new LinkedHashMap<>();
-    charts.put("throughput.png", png(throughput(run)));
-    abstractionTax(run).forEach((name, chart) -> charts.put(name, png(chart)));
-    if (run.convergence() != null) {
-      for (ConvergenceData.ProblemInfo p : run.convergence().problems()) {
-        charts.put("loss-" + p.name() + ".png", png(loss(run.convergence(), p)));
+    charts.put("throughput.png", png(throughput(results)));
+    abstractionTax(results).forEach((name, chart) -> charts.put(name, png(chart)));
+    ConvergenceData convergence = results.run().convergence();
+    if (convergence != null) {
+      for (ConvergenceData.ProblemInfo p : convergence.problems()) {
+        charts.put("loss-" + p.name() + ".png", png(loss(convergence, p)));
       }
     }
     return charts;
@@ -54,15 +59,18 @@ public final class Charts {
       "plain", new Color(0x1f77b4), "plain-simd", new Color(0x17becf), "ejml", new Color(0x2ca02c),
       "nd4j", new Color(0xd62728), "djl", new Color(0x9467bd), "numpy", new Color(0x555555), "torch", new Color(0xff7f0e));
 
-  /** Colour by library, marker by stage, dashed for the idiomatic variant and the tutorial's Python. */
-  private static void styleCell(XYSeries s, String backend, String stageAndVariant, boolean python) {
-    s.setLineColor(FAMILY.getOrDefault(backend, Color.DARK_GRAY));
-    s.setMarkerColor(FAMILY.getOrDefault(backend, Color.DARK_GRAY));
-    s.setMarker(stageAndVariant.startsWith("autograd") ? SeriesMarkers.DIAMOND
-        : stageAndVariant.startsWith("loss-optimizer") ? SeriesMarkers.TRIANGLE_UP
-        : stageAndVariant.startsWith("full-library") ? SeriesMarkers.CROSS
-        : stageAndVariant.endsWith("idiomatic") ? SeriesMarkers.SQUARE : SeriesMarkers.CIRCLE);
-    boolean dashed = python || stageAndVariant.endsWith("idiomatic");
+  /**
+   * Colour by library, marker by stage, dashed for the idiomatic variant and the tutorial's Python.
+   * The tutorial's rows come as {@code library/stage}, so they are styled like cells.
+   */
+  private static void styleCell(XYSeries s, CellId cell, boolean python) {
+    s.setLineColor(FAMILY.getOrDefault(cell.backend(), Color.DARK_GRAY));
+    s.setMarkerColor(FAMILY.getOrDefault(cell.backend(), Color.DARK_GRAY));
+    s.setMarker(cell.is(Stage.AUTOGRAD) ? SeriesMarkers.DIAMOND
+        : cell.is(Stage.LOSS_OPTIMIZER) ? SeriesMarkers.TRIANGLE_UP
+        : cell.is(Stage.FULL_LIBRARY) ? SeriesMarkers.CROSS
+        : cell.isIdiomatic() ? SeriesMarkers.SQUARE : SeriesMarkers.CIRCLE);
+    boolean dashed = python || cell.isIdiomatic();
     s.setLineStyle(dashed ? new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f)
         : new BasicStroke(python ? 1.5f : 2f));
   }
@@ -77,7 +85,8 @@ public final class Charts {
   }
 
   /** Samples per second against N on the one-feature workloads, log–log, one line per cell. */
-  private static XYChart throughput(RunData run) {
+  private static XYChart throughput(RunResults results) {
+    RunData run = results.run();
     XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
         .title("Throughput against N (" + run.machine() + ", " + run.device() + ", one feature)")
         .xAxisTitle("N (samples per step)").yAxisTitle("samples per second").build();
@@ -85,26 +94,26 @@ public final class Charts {
     chart.getStyler().setXAxisLogarithmic(true);
     chart.getStyler().setYAxisLogarithmic(true);
     chart.getStyler().setAxisTickLabelsColor(Color.DARK_GRAY);
-    Map<String, Integer> sizes = run.workloadSizes();
-    List<String> oneFeature = sizes.keySet().stream()
-        .filter(w -> run.env().path("workloads").path(w).path("d").asInt() == 1)
-        .sorted(Comparator.comparingInt(sizes::get)).toList();
-    Map<String, Map<String, Double>> byCell = new LinkedHashMap<>();
-    for (JmhResults.Result r : run.resultsOf("step")) {
-      byCell.computeIfAbsent(r.param("cell"), k -> new LinkedHashMap<>()).put(r.param("workload"), r.primary().score());
-    }
-    for (String cell : run.servedCells()) {
-      addLine(chart, cell, oneFeature, sizes, byCell.getOrDefault(cell, Map.of()), false);
+    Map<String, Integer> sizes = results.sizes();
+    List<String> oneFeature = results.oneFeature(sizes.keySet());
+    for (CellId cell : results.cells()) {
+      Map<String, Double> rates = new LinkedHashMap<>();
+      for (String w : oneFeature) {
+        JmhResults.Result r = results.step(cell, w);
+        if (r != null) {
+          rates.put(w, r.primary().score());
+        }
+      }
+      addLine(chart, cell.id(), cell, oneFeature, sizes, rates, false);
     }
     chart.getStyler().setLegendFont(chart.getStyler().getLegendFont().deriveFont(11f));
-    JsonNode ref = run.reference();
-    if (ref != null && "complete".equals(ref.path("status").asText())) {
+    TutorialReferenceData ref = run.reference();
+    if (ref != null && ref.complete()) {
       Map<String, Map<String, Double>> refRates = new LinkedHashMap<>();
-      for (JsonNode r : ref.path("rows")) {
-        refRates.computeIfAbsent("tutorial " + r.path("library").asText() + "/" + r.path("stage").asText(), k -> new LinkedHashMap<>())
-            .put(r.path("workload").asText(), r.path("stepsPerSecond").asDouble());
+      for (TutorialReferenceData.Row r : ref.rows()) {
+        refRates.computeIfAbsent(r.library() + "/" + r.stage(), k -> new LinkedHashMap<>()).put(r.workload(), r.stepsPerSecond());
       }
-      refRates.forEach((name, rates) -> addLine(chart, name, oneFeature, sizes, rates, true));
+      refRates.forEach((id, rates) -> addLine(chart, "tutorial " + id, CellId.parse(id), oneFeature, sizes, rates, true));
     }
     if (chart.getSeriesMap().isEmpty()) {
       chart.addSeries("no results", new double[] {1}, new double[] {1});
@@ -112,7 +121,8 @@ public final class Charts {
     return chart;
   }
 
-  private static void addLine(XYChart chart, String name, List<String> workloads, Map<String, Integer> sizes, Map<String, Double> stepsPerSecond, boolean dashed) {
+  private static void addLine(XYChart chart, String name, CellId cell, List<String> workloads, Map<String, Integer> sizes,
+      Map<String, Double> stepsPerSecond, boolean python) {
     List<Double> x = new ArrayList<>();
     List<Double> y = new ArrayList<>();
     for (String w : workloads) {
@@ -125,9 +135,7 @@ public final class Charts {
     if (x.isEmpty()) {
       return;
     }
-    XYSeries s = chart.addSeries(name, x, y);
-    String id = dashed ? name.substring("tutorial ".length()) : name;
-    styleCell(s, id.substring(0, id.indexOf('/')), id.substring(id.indexOf('/') + 1), dashed);
+    styleCell(chart.addSeries(name, x, y), cell, python);
   }
 
   /**
@@ -135,46 +143,32 @@ public final class Charts {
    * manual (tuned) stage, bars per workload. One chart per backend, on a linear scale (XChart draws
    * bars on linear axes only), so that each backend's bars keep their own readable range.
    */
-  static Map<String, CategoryChart> abstractionTax(RunData run) {
-    Map<String, Map<String, Double>> seconds = new LinkedHashMap<>();
-    for (JmhResults.Result r : run.resultsOf("step")) {
-      seconds.computeIfAbsent(r.param("cell"), k -> new LinkedHashMap<>()).put(r.param("workload"), 1 / r.primary().score());
-    }
-    List<String> workloads = new ArrayList<>(run.workloadSizes().keySet());
+  static Map<String, CategoryChart> abstractionTax(RunResults results) {
+    List<String> workloads = new ArrayList<>(results.sizes().keySet());
     Map<String, CategoryChart> charts = new LinkedHashMap<>();
-    for (Map.Entry<String, List<String>> e : taxGroups(run).entrySet()) {
-      String base = e.getValue().get(0);
+    for (Map.Entry<String, List<CellId>> e : results.taxGroups().entrySet()) {
+      CellId base = e.getValue().get(0);
       CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
           .title("Abstraction tax, " + e.getKey() + ": time per step relative to " + base)
           .xAxisTitle("workload").yAxisTitle("× " + base).build();
       style(chart.getStyler());
-      for (String cell : e.getValue()) {
+      for (CellId cell : e.getValue()) {
         if (cell.equals(base)) {
           continue;
         }
         List<String> categories = new ArrayList<>();
         List<Double> ratios = new ArrayList<>();
         for (String w : workloads) {
-          Double a = seconds.getOrDefault(cell, Map.of()).get(w);
-          Double b = seconds.getOrDefault(base, Map.of()).get(w);
+          double a = results.secondsPerStep(cell, w);
+          double b = results.secondsPerStep(base, w);
           categories.add(w);
-          ratios.add(a != null && b != null ? a / b : 0.0); // 0: no result (listed as missing in the report)
+          ratios.add(!Double.isNaN(a) && !Double.isNaN(b) ? a / b : 0.0); // 0: no result (listed as missing in the report)
         }
-        chart.addSeries(cell.substring(cell.indexOf('/') + 1), categories, ratios);
+        chart.addSeries(cell.stageAndVariant(), categories, ratios);
       }
       charts.put(taxChartName(e.getKey()), chart);
     }
     return charts;
-  }
-
-  /** Backends with a manual cell and at least one more, each with its cells, the manual (tuned) one first. */
-  static Map<String, List<String>> taxGroups(RunData run) {
-    Map<String, List<String>> groups = new LinkedHashMap<>();
-    for (String cell : run.servedCells()) {
-      groups.computeIfAbsent(cell.substring(0, cell.indexOf('/')), k -> new ArrayList<>()).add(cell);
-    }
-    groups.values().removeIf(cells -> cells.size() < 2 || !cells.get(0).contains("/manual"));
-    return groups;
   }
 
   static String taxChartName(String backend) {
@@ -202,7 +196,7 @@ public final class Charts {
       }
       if (!x.isEmpty()) {
         XYSeries s = chart.addSeries(r.cell(), x, y);
-        styleCell(s, r.cell().substring(0, r.cell().indexOf('/')), r.cell().substring(r.cell().indexOf('/') + 1), false);
+        styleCell(s, CellId.parse(r.cell()), false);
         s.setMarker(SeriesMarkers.NONE);
       }
     }

@@ -1,5 +1,6 @@
 package gdbench.report;
 
+import gdbench.runfolder.JmhResults;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package gdbench.report;
 
+import gdbench.runfolder.JmhResults;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -116,6 +117,12 @@ final class Markdown {
     return v == null || !Double.isFinite(v) ? "-" : String.format(Locale.ROOT, "%.3g", v);
   }
 
+  /** A secondary metric in bytes, its score multiplied by {@code scale} (1024 * 1024 for MiB); "-" where the result has none. */
+  static String bytes(JmhResults.Result r, String metric, double scale) {
+    JmhResults.Metric m = r.secondary().get(metric);
+    return m == null ? "-" : bytes(m.score() * scale);
+  }
+
   static String bytes(double b) {
     if (!Double.isFinite(b)) {
       return "-";
@@ -134,5 +141,25 @@ final class Markdown {
       return sig(b / 1024 / 1024) + " MiB";
     }
     return sig(b / 1024 / 1024 / 1024) + " GiB";
+  }
+
+  // A run folder's fields are null where it has no value: each page element picks its own default,
+  // as the report always has ("?" for an unknown version, "" for a missing name).
+
+  static String or(String value, String otherwise) {
+    return value == null ? otherwise : value;
+  }
+
+  static double or(Double value, double otherwise) {
+    return value == null ? otherwise : value;
+  }
+
+  static int or(Integer value, int otherwise) {
+    return value == null ? otherwise : value;
+  }
+
+  /** The text, or nothing where there is none. */
+  static String text(String value) {
+    return value == null ? "" : value;
   }
 }

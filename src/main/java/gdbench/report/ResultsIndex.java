@@ -1,7 +1,8 @@
 package gdbench.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import gdbench.core.GdbenchException;
+import gdbench.runfolder.RunEnvironment;
+import gdbench.runfolder.RunFolderFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,26 +26,25 @@ public final class ResultsIndex {
     StringBuilder md = new StringBuilder("# Benchmark results\n\n");
     md.append("One folder per machine (named after its CPU and core count), one folder per run inside it. Each run holds JMH's "
         + "`jmh.json`, the environment in `env.json`, the trajectories in `convergence.json`, the tutorial's own timings in `"
-        + TutorialReference.FILE + "`, and the rendered `REPORT.md` with its charts. This index lists the latest run of each "
+        + RunFolderFiles.TUTORIAL_REFERENCE + "`, and the rendered `REPORT.md` with its charts. This index lists the latest run of each "
         + "machine; `gdbench report` rewrites it, `gdbench compare RUN_A RUN_B` compares two runs.\n\n");
     Markdown.Table t = new Markdown.Table("machine", "latest run", "status", "mode", "device", "CPU", "JDK", "commit", ">runs");
     for (Path machine : list(root)) {
-      List<Path> runs = list(machine).stream().filter(r -> Files.isRegularFile(r.resolve("env.json"))).toList();
+      List<Path> runs = list(machine).stream().filter(r -> Files.isRegularFile(r.resolve(RunFolderFiles.ENV))).toList();
       if (runs.isEmpty()) {
         continue;
       }
       Path latest = runs.get(runs.size() - 1);
       String name = machine.getFileName().toString();
       String runName = latest.getFileName().toString();
-      String link = Files.exists(latest.resolve("REPORT.md")) ? "[" + runName + "](" + name + "/" + runName + "/REPORT.md)" : runName + " (no report)";
+      String link = Files.exists(latest.resolve(RunFolderFiles.REPORT))
+          ? "[" + runName + "](" + name + "/" + runName + "/" + RunFolderFiles.REPORT + ")" : runName + " (no report)";
       try {
-        JsonNode env = JsonFiles.read(latest.resolve("env.json"));
-        String commit = env.path("git").path("commit").asText("");
-        t.row(name, link, env.path("status").asText(), env.path("mode").asText(), env.path("native").path("device").asText("cpu"),
-            RunData.hardware(env),
-            env.path("jdk").path("version").asText(), "`" + (commit.length() > 10 ? commit.substring(0, 10) : commit) + "`", runs.size());
+        RunEnvironment env = RunFolderFiles.readEnvironmentLeniently(latest);
+        t.row(name, link, Markdown.text(env.status()), Markdown.text(env.mode()), env.device(), env.hardwareSummary(),
+            Markdown.text(env.jdk().version()), "`" + HeaderSection.shortCommit(env, "") + "`", runs.size());
       } catch (GdbenchException e) {
-        t.row(name, link, "unreadable env.json", "", "", "", "", "", runs.size());
+        t.row(name, link, "unreadable " + RunFolderFiles.ENV, "", "", "", "", "", runs.size());
       }
     }
     md.append(t.isEmpty() ? "No runs yet: `mvn verify -Pbench` makes one.\n" : t.render());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gdbench.cli.Main;
+import gdbench.runfolder.RunFolderFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -46,7 +47,7 @@ class ReportCommandTest {
     Run second = gdbench("report", run.toString());
     assertEquals(0, second.status(), second.err());
     assertArrayEquals(once, Files.readAllBytes(run.resolve("REPORT.md")), "the same JSON renders the same Markdown");
-    assertEquals(Report.render(RunData.load(run)), Files.readString(run.resolve("REPORT.md")));
+    assertEquals(Report.render(RunFolderFiles.read(run)), Files.readString(run.resolve("REPORT.md")));
 
     String md = new String(once);
     assertTrue(md.contains("| `plain-simd/manual` |"), md);

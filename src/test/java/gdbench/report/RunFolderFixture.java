@@ -7,6 +7,13 @@ import gdbench.core.Backends;
 import gdbench.core.Stage;
 import gdbench.core.StageSupport;
 import gdbench.core.Workload;
+import gdbench.measure.ConvergenceProblem;
+import gdbench.measure.ConvergenceRunner;
+import gdbench.measure.TutorialReference;
+import gdbench.runfolder.BenchmarkKind;
+import gdbench.runfolder.ConvergenceData;
+import gdbench.runfolder.RunEnvironment;
+import gdbench.runfolder.RunFolderFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +28,7 @@ final class RunFolderFixture {
   static Path write(Path results, String machine, String run, double speed) throws IOException {
     Path dir = Files.createDirectories(results.resolve(machine).resolve(run));
     ObjectNode env = JSON.createObjectNode();
-    env.put("schema", RunData.ENV_SCHEMA);
+    env.put("schema", RunEnvironment.SCHEMA);
     env.put("status", "complete");
     env.put("interrupted", false);
     env.put("machine", machine);
@@ -44,7 +51,7 @@ final class RunFolderFixture {
     ObjectNode jmh = env.putObject("jmh");
     jmh.put("version", "1.37");
     ObjectNode step = jmh.putObject("benchmarks").putObject("step");
-    step.put("benchmark", "gdbench.bench.StepThroughput.step");
+    step.put("benchmark", BenchmarkKind.STEP.jmhMethod());
     ArrayNode stepWorkloads = step.putArray("workloads");
     env.putObject("threads").put("threads", 1);
     env.putObject("native").put("device", "cpu");
@@ -78,7 +85,7 @@ final class RunFolderFixture {
       for (String cell : List.of("plain/manual", "plain-simd/manual")) {
         double rate = speed * (cell.startsWith("plain-simd") ? 20 : 1) * 1e8 / (w.n() * w.d());
         ObjectNode r = results2.addObject();
-        r.put("benchmark", "gdbench.bench.StepThroughput.step");
+        r.put("benchmark", BenchmarkKind.STEP.jmhMethod());
         r.put("mode", "thrpt");
         r.put("forks", 1);
         ObjectNode params = r.putObject("params");
@@ -98,12 +105,12 @@ final class RunFolderFixture {
         gc.putArray("rawData").addArray().add(0.0);
       }
     }
-    JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("env.json").toFile(), env);
-    JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("jmh.json").toFile(), results2);
-    ConvergenceData convergence = Convergence.run(Backends.select("plain,plain-simd"), ConvergenceProblem.standard().subList(0, 2),
-        Convergence.Timing.QUICK, null);
-    JSON.writeValue(dir.resolve("convergence.json").toFile(), convergence);
-    JSON.writeValue(dir.resolve(TutorialReference.FILE).toFile(), TutorialReference.measure(true, List.of("/nonexistent/python3")));
+    RunFolderFiles.writeEnvironment(dir, env);
+    JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve(RunFolderFiles.JMH).toFile(), results2);
+    ConvergenceData convergence = ConvergenceRunner.run(Backends.select("plain,plain-simd"), ConvergenceProblem.standard().subList(0, 2),
+        ConvergenceRunner.Timing.QUICK, null);
+    RunFolderFiles.writeConvergence(dir, convergence);
+    RunFolderFiles.writeTutorialReference(dir, TutorialReference.measure(true, List.of("/nonexistent/python3")));
     return dir;
   }
 }

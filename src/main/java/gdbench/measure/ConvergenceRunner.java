@@ -1,4 +1,4 @@
-package gdbench.report;
+package gdbench.measure;
 
 import gdbench.core.Backends;
 import gdbench.core.Cell;
@@ -8,6 +8,8 @@ import gdbench.core.Optimum;
 import gdbench.core.Problem;
 import gdbench.core.Trainer;
 import gdbench.core.TrainingRun;
+import gdbench.runfolder.BenchmarkKind;
+import gdbench.runfolder.ConvergenceData;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,13 +17,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Trains every cell on every convergence problem and keeps the trajectories. */
-public final class Convergence {
-  /** Converged: the excess loss over the optimum is at most this fraction of the initial excess. */
-  public static final double TARGET_FRACTION = 0.01;
-  static final String REFERENCE_CELL = "plain/manual";
-
-  private Convergence() {}
+/**
+ * Trains every cell on every convergence problem and keeps the trajectories, for convergence.json.
+ * It opens trainers, so it lives apart from the report, which only reads what this wrote.
+ */
+public final class ConvergenceRunner {
+  private ConvergenceRunner() {}
 
   /**
    * How time to target is timed, in the converging process after the traced run: a warm-up of the
@@ -48,7 +49,7 @@ public final class Convergence {
       Optimum optimum = Optimum.of(p, cp.config().bias());
       float[] w0 = cp.config().initialWeights(p.d());
       double initial = p.mse(w0, cp.config().initialBias(p.d()));
-      double target = optimum.loss() + TARGET_FRACTION * (initial - optimum.loss());
+      double target = optimum.loss() + BenchmarkKind.TARGET_FRACTION * (initial - optimum.loss());
       infos.add(new ConvergenceData.ProblemInfo(cp.name(), cp.data(), cp.about(), p.n(), p.d(), cp.config().bias(),
           cp.config().lr(), cp.config().epochs(), cp.config().rule().id(), optimum.weights(), optimum.bias(),
           optimum.loss(), initial, target));
@@ -64,7 +65,7 @@ public final class Convergence {
           progress.flush();
         }
       }
-      ConvergenceData.Run reference = byCell.get(REFERENCE_CELL);
+      ConvergenceData.Run reference = byCell.get(ConvergenceData.REFERENCE_CELL);
       for (ConvergenceData.Run run : byCell.values()) {
         runs.add(reference == null ? run : withDeviation(run, reference));
       }

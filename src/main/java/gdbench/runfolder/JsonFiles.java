@@ -1,4 +1,4 @@
-package gdbench.report;
+package gdbench.runfolder;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,9 +8,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Reads a run folder's JSON files; every failure names the file. */
+/** Reads and writes a run folder's JSON; every failure names the file. */
 final class JsonFiles {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  static final ObjectMapper MAPPER = new ObjectMapper();
 
   private JsonFiles() {}
 
@@ -35,14 +35,23 @@ final class JsonFiles {
     }
   }
 
-  /** A node read from {@code file} as a {@code type}; a mismatch names the file. */
-  static <T> T convert(Path file, JsonNode node, Class<T> type) {
+  /** A node read from {@code file} as a {@code type}; a mismatch names the file and {@code what} it should have been. */
+  static <T> T convert(Path file, JsonNode node, Class<T> type, String what) {
     try {
       return MAPPER.treeToValue(node, type);
     } catch (JsonProcessingException e) {
-      throw new GdbenchException(file + ": not a " + type.getSimpleName() + " file: " + e.getOriginalMessage());
+      throw new GdbenchException(file + ": not a " + what + ": " + e.getOriginalMessage());
     } catch (IllegalArgumentException e) {
-      throw new GdbenchException(file + ": not a " + type.getSimpleName() + " file: " + e.getMessage());
+      throw new GdbenchException(file + ": not a " + what + ": " + e.getMessage());
+    }
+  }
+
+  /** Indented, the way every gdbench JSON file has been written. */
+  static byte[] pretty(Object value) {
+    try {
+      return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("cannot serialise " + value.getClass().getSimpleName() + ": " + e.getOriginalMessage(), e);
     }
   }
 }

@@ -1,4 +1,4 @@
-package gdbench.report;
+package gdbench.measure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -6,13 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gdbench.core.Backends;
+import gdbench.runfolder.ConvergenceData;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class ConvergenceTest {
+class ConvergenceRunnerTest {
   @Test
   void recordsTrajectoriesTargetsDeviationAndDivergence() {
-    ConvergenceData data = Convergence.run(Backends.select("plain,plain-simd"), ConvergenceProblem.standard(), null);
+    ConvergenceData data = ConvergenceRunner.run(Backends.select("plain,plain-simd"), ConvergenceProblem.standard(), null);
     assertEquals(4, data.problems().size());
     assertEquals(8, data.runs().size());
     ConvergenceData.Run seed = data.runs().stream().filter(r -> r.problem().equals("seed") && r.cell().equals("plain-simd/manual")).findFirst().orElseThrow();

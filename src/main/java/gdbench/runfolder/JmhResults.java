@@ -1,4 +1,4 @@
-package gdbench.report;
+package gdbench.runfolder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import gdbench.core.GdbenchException;
@@ -22,6 +22,37 @@ public final class JmhResults {
 
     public double relativeError() {
       return Double.isFinite(error) && score != 0 ? error / Math.abs(score) : Double.NaN;
+    }
+
+    /** The score in seconds per operation, where the unit is a time per operation; NaN otherwise. */
+    public double seconds() {
+      return switch (unit) {
+        case "ns/op" -> score * 1e-9;
+        case "us/op" -> score * 1e-6;
+        case "ms/op" -> score * 1e-3;
+        case "s/op" -> score;
+        default -> Double.NaN;
+      };
+    }
+
+    /** The sum of every iteration of every fork. */
+    public double rawSum() {
+      double sum = 0;
+      for (double[] fork : raw) {
+        for (double v : fork) {
+          sum += v;
+        }
+      }
+      return sum;
+    }
+
+    /** The mean over every iteration of every fork; NaN without any. */
+    public double rawMean() {
+      int n = 0;
+      for (double[] fork : raw) {
+        n += fork.length;
+      }
+      return n == 0 ? Double.NaN : rawSum() / n;
     }
   }
 
@@ -48,6 +79,7 @@ public final class JmhResults {
     }
   }
 
+  /** Reads {@code file} (a run folder's jmh.json); any problem names the file. */
   public static List<Result> read(Path file) {
     JsonNode root = JsonFiles.read(file);
     if (!root.isArray()) {

@@ -1,4 +1,4 @@
-package gdbench.report;
+package gdbench.measure;
 
 import gdbench.core.Device;
 import gdbench.core.GradientRule;

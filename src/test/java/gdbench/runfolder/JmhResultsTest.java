@@ -1,4 +1,4 @@
-package gdbench.report;
+package gdbench.runfolder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,10 +1,9 @@
-package gdbench.report;
+package gdbench.measure;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import gdbench.core.GdbenchException;
 import gdbench.core.Workload;
+import gdbench.runfolder.TutorialReferenceData;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,26 +21,19 @@ import java.util.concurrent.TimeUnit;
  * numpy and torch is found. Otherwise the result says so, and the report shows "not run".
  */
 public final class TutorialReference {
-  public static final String FILE = "tutorial-reference.json";
-  public static final String NOT_FOUND = "python3 with numpy and torch not found";
-
   private TutorialReference() {}
 
-  /** Runs the reference timings; returns the JSON to store (status complete, or not run with the reason). */
-  public static JsonNode measure(boolean quick) {
+  /** Runs the reference timings; the result is complete, or not run with the reason. */
+  public static TutorialReferenceData measure(boolean quick) {
     return measure(quick, candidates());
   }
 
   /** As {@link #measure(boolean)}, trying the given interpreters in order. */
-  static JsonNode measure(boolean quick, List<String> candidates) {
-    ObjectMapper mapper = new ObjectMapper();
+  public static TutorialReferenceData measure(boolean quick, List<String> candidates) {
     String python = candidates.stream().filter(TutorialReference::hasNumpyAndTorch).findFirst().orElse(null);
     if (python == null) {
-      ObjectNode node = mapper.createObjectNode();
-      node.put("schema", "gdbench-tutorial-reference/1");
-      node.put("status", "not run");
-      node.put("reason", NOT_FOUND + " (tried " + String.join(", ", candidates) + "; set GDBENCH_PYTHON to choose one)");
-      return node;
+      return TutorialReferenceData.notRun(TutorialReferenceData.PYTHON_NOT_FOUND + " (tried " + String.join(", ", candidates)
+          + "; set GDBENCH_PYTHON to choose one)");
     }
     Path script = extractScript();
     try {
@@ -58,9 +50,13 @@ public final class TutorialReference {
         process.destroyForcibly();
         throw new GdbenchException("the tutorial's reference timings failed (" + python + " " + script.getFileName() + ")");
       }
-      JsonNode node = mapper.readTree(out);
-      ((ObjectNode) node).put("interpreter", python);
-      return node;
+      TutorialReferenceData data = new ObjectMapper().readValue(out, TutorialReferenceData.class);
+      if (!TutorialReferenceData.SCHEMA.equals(data.schema())) {
+        // the script writes the schema itself: a script and a reader out of step must not write a file
+        throw new GdbenchException("the tutorial's reference script wrote schema '" + data.schema() + "', expected "
+            + TutorialReferenceData.SCHEMA);
+      }
+      return data.withInterpreter(python);
     } catch (IOException e) {
       throw new GdbenchException("the tutorial's reference timings failed: " + e.getMessage());
     } catch (InterruptedException e) {

@@ -1,0 +1,86 @@
+package gdbench.report;
+
+import gdbench.runfolder.BenchmarkKind;
+import gdbench.runfolder.JmhResults;
+import gdbench.runfolder.RunEnvironment;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The benchmarks that time whole runs rather than steady steps: time to target, cold start, and
+ * the data's way onto the device. One row per result, ordered by cell and workload.
+ */
+final class SingleRunSections {
+  private SingleRunSections() {}
+
+  static void timeToTarget(RunResults results, StringBuilder md) {
+    List<JmhResults.Result> sorted = results.sorted(BenchmarkKind.TARGET);
+    md.append("## Time to target (JMH)\n\n");
+    if (sorted.isEmpty()) {
+      md.append("Not measured in this run.\n\n");
+      return;
+    }
+    RunEnvironment.JmhBenchmark cfg = results.env().benchmark(BenchmarkKind.TARGET);
+    double fraction = cfg == null || cfg.targetFraction() == null ? BenchmarkKind.TARGET_FRACTION : cfg.targetFraction();
+    // runs before the "runs" counter timed one training run per iteration (single shot)
+    boolean averaged = sorted.stream().anyMatch(r -> r.secondary().containsKey("runs"));
+    md.append(String.format(Locale.ROOT, "From zero weights until the excess loss is at most %s of the initial excess (limit %d epochs); %s%n%n",
+        Markdown.percent(fraction), cfg == null ? 0 : cfg.epochLimit(),
+        averaged ? "the average over repeated runs of compiled code, each starting with the reset to zero weights."
+            : "single-shot runs of compiled code."));
+    Markdown.Table t = new Markdown.Table("cell", "workload", ">time", ">± error", ">epochs", ">runs reaching the target");
+    for (JmhResults.Result r : sorted) {
+      t.row("`" + r.param("cell") + "`", r.param("workload"), Markdown.duration(r.primary().seconds()),
+          Markdown.percent(r.primary().relativeError()), Markdown.sig(perRun(r, "epochs")), Markdown.percent(perRun(r, "reached")));
+    }
+    md.append(t.render()).append('\n');
+  }
+
+  /** A counter per training run: its sum over the sum of runs, or per shot where each iteration was one run. */
+  private static double perRun(JmhResults.Result r, String counter) {
+    JmhResults.Metric m = r.secondary().get(counter);
+    if (m == null) {
+      return Double.NaN;
+    }
+    JmhResults.Metric runs = r.secondary().get("runs");
+    return runs == null ? m.rawMean() : m.rawSum() / runs.rawSum();
+  }
+
+  static void coldStart(RunResults results, StringBuilder md) {
+    List<JmhResults.Result> sorted = results.sorted(BenchmarkKind.COLD);
+    md.append("## Cold start (JMH)\n\n");
+    if (sorted.isEmpty()) {
+      md.append("Not measured in this run.\n\n");
+      return;
+    }
+    md.append("A fresh JVM per measurement: building the first trainer (engine load, data conversion) and its first step.\n\n");
+    Markdown.Table t = new Markdown.Table("cell", "workload", ">total", ">± error", ">build trainer", ">first step", ">RSS after");
+    for (JmhResults.Result r : sorted) {
+      t.row("`" + r.param("cell") + "`", r.param("workload"), Markdown.duration(r.primary().seconds()),
+          Markdown.percent(r.primary().relativeError()), millis(r, "openMs"), millis(r, "firstStepMs"), Markdown.bytes(r, "rss", 1024 * 1024));
+    }
+    md.append(t.render()).append('\n');
+  }
+
+  static void transfer(RunResults results, StringBuilder md) {
+    List<JmhResults.Result> sorted = results.sorted(BenchmarkKind.TRANSFER);
+    if (sorted.isEmpty()) {
+      return; // measured on request on the CPU, by default on a GPU
+    }
+    md.append("## Data onto the device and first step (JMH)\n\n");
+    md.append("Building a trainer on a warm engine (the data converted into the library's arrays: on a GPU, the host-to-device copy) "
+        + "and its first step, whose loss comes back to the host. The step benchmarks above keep the data resident and leave this out.\n\n");
+    Markdown.Table t = new Markdown.Table("cell", "workload", "device", ">time", ">± error", ">RSS after");
+    for (JmhResults.Result r : sorted) {
+      t.row("`" + r.param("cell") + "`", r.param("workload"), r.param("device"), Markdown.duration(r.primary().seconds()),
+          Markdown.percent(r.primary().relativeError()), Markdown.bytes(r, "rss", 1024 * 1024));
+    }
+    md.append(t.render()).append('\n');
+  }
+
+  /** A counter recorded in milliseconds, averaged over every measurement. */
+  private static String millis(JmhResults.Result r, String name) {
+    JmhResults.Metric m = r.secondary().get(name);
+    return m == null ? "-" : Markdown.duration(m.rawMean() / 1000);
+  }
+}
