@@ -1,6 +1,7 @@
 package gdbench.cli;
 
 import gdbench.core.Backends;
+import gdbench.core.Cell;
 import gdbench.core.GdbenchException;
 import gdbench.measure.ConvergenceProblem;
 import gdbench.measure.ConvergenceRunner;
@@ -59,7 +60,13 @@ final class ConvergeCommand implements Callable<Integer> {
     if (target != null && Files.exists(target) && !force) {
       throw new GdbenchException(target + " exists; a run's convergence data is not replaced (use a new run folder, or --force)");
     }
-    ConvergenceData data = ConvergenceRunner.run(Backends.select(include), problems,
+    List<Cell> cells;
+    try {
+      cells = Backends.select(include);
+    } catch (GdbenchException e) {
+      throw new GdbenchException("--include " + e.getMessage());
+    }
+    ConvergenceData data = ConvergenceRunner.run(cells, problems,
         quick ? ConvergenceRunner.Timing.QUICK : ConvergenceRunner.Timing.FULL, spec.commandLine().getErr());
     if (target != null) {
       RunFolderFiles.writeConvergence(run, data);

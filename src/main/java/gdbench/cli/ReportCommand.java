@@ -1,5 +1,6 @@
 package gdbench.cli;
 
+import gdbench.core.Backends;
 import gdbench.report.Charts;
 import gdbench.report.Report;
 import gdbench.report.ResultsIndex;
@@ -7,6 +8,7 @@ import gdbench.report.RunResults;
 import gdbench.runfolder.RunFolderFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,7 +33,9 @@ final class ReportCommand implements Callable<Integer> {
   public Integer call() {
     RunResults results = RunResults.of(RunFolderFiles.read(run)); // everything is read and checked before anything is written
     String markdown = Report.render(results);
-    Map<String, byte[]> charts = Charts.draw(results);
+    Map<String, String> colours = new LinkedHashMap<>();
+    Backends.all().stream().filter(b -> b.chartColour() != null).forEach(b -> colours.put(b.name(), b.chartColour()));
+    Map<String, byte[]> charts = Charts.draw(results, colours);
     for (Map.Entry<String, byte[]> chart : charts.entrySet()) {
       RunFolderFiles.writeAtomically(run.resolve(chart.getKey()), chart.getValue());
     }

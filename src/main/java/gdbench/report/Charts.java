@@ -31,8 +31,27 @@ public final class Charts {
 
   private Charts() {}
 
-  /** File name → PNG bytes. */
+  /** File name → PNG bytes, each backend in the default palette. */
   public static Map<String, byte[]> draw(RunResults results) {
+    return draw(results, Map.of());
+  }
+
+  /**
+   * File name → PNG bytes; {@code backendColours} maps backend names to {@code #rrggbb} (what each
+   * backend declares); the tutorial's Python rows and unknown backends get a stable colour.
+   */
+  public static Map<String, byte[]> draw(RunResults results, Map<String, String> backendColours) {
+    Map<String, Color> family = new LinkedHashMap<>(PYTHON);
+    backendColours.forEach((backend, hex) -> family.put(backend, Color.decode(hex)));
+    palette.set(family);
+    try {
+      return drawAll(results);
+    } finally {
+      palette.remove();
+    }
+  }
+
+  private static Map<String, byte[]> drawAll(RunResults results) {
     System.setProperty("java.awt.headless", "true");
     Map<String, byte[]> charts = new LinkedHashMap<>();
     charts.put("throughput.png", png(throughput(results)));
@@ -54,18 +73,25 @@ public final class Charts {
     }
   }
 
-  /** One colour per library, so that a backend's cells read as a family. */
-  private static final Map<String, Color> FAMILY = Map.of(
-      "plain", new Color(0x1f77b4), "plain-simd", new Color(0x17becf), "ejml", new Color(0x2ca02c),
-      "nd4j", new Color(0xd62728), "djl", new Color(0x9467bd), "numpy", new Color(0x555555), "torch", new Color(0xff7f0e));
+  /** The tutorial's Python libraries, which are no backends. */
+  private static final Map<String, Color> PYTHON = Map.of("numpy", new Color(0x555555), "torch", new Color(0xff7f0e));
+
+  /** One colour per library, so that a backend's cells read as a family (set for one {@link #draw} call). */
+  private static final ThreadLocal<Map<String, Color>> palette = ThreadLocal.withInitial(() -> PYTHON);
+
+  /** The library's colour, or one derived from its name, the same in every chart and run. */
+  private static Color colourOf(String backend) {
+    Color c = palette.get().get(backend);
+    return c != null ? c : Color.getHSBColor((backend.hashCode() & 0xffff) / 65536f, 0.65f, 0.75f);
+  }
 
   /**
    * Colour by library, marker by stage, dashed for the idiomatic variant and the tutorial's Python.
    * The tutorial's rows come as {@code library/stage}, so they are styled like cells.
    */
   private static void styleCell(XYSeries s, CellId cell, boolean python) {
-    s.setLineColor(FAMILY.getOrDefault(cell.backend(), Color.DARK_GRAY));
-    s.setMarkerColor(FAMILY.getOrDefault(cell.backend(), Color.DARK_GRAY));
+    s.setLineColor(colourOf(cell.backend()));
+    s.setMarkerColor(colourOf(cell.backend()));
     s.setMarker(cell.is(Stage.AUTOGRAD) ? SeriesMarkers.DIAMOND
         : cell.is(Stage.LOSS_OPTIMIZER) ? SeriesMarkers.TRIANGLE_UP
         : cell.is(Stage.FULL_LIBRARY) ? SeriesMarkers.CROSS

@@ -1,6 +1,7 @@
 package gdbench.runfolder;
 
 import gdbench.core.Stage;
+import gdbench.core.Variant;
 
 /**
  * A cell id as a run folder spells it, {@code backend/stage} or {@code backend/stage/variant},
@@ -8,10 +9,10 @@ import gdbench.core.Stage;
  * longer has, and must still render. The one place where ids are split.
  */
 public record CellId(String backend, String stage, String variant) {
-  /** The expert variant of a stage: preallocated arrays, fused or prebuilt operations. */
-  public static final String TUNED = "tuned";
-  /** The obvious variant: a new array per operation. */
-  public static final String IDIOMATIC = "idiomatic";
+  /** The expert variant's id ({@link Variant#TUNED}). */
+  public static final String TUNED = Variant.TUNED.id();
+  /** The obvious variant's id ({@link Variant#IDIOMATIC}). */
+  public static final String IDIOMATIC = Variant.IDIOMATIC.id();
 
   /** Never fails: an id without a slash is a backend with an empty stage. */
   public static CellId parse(String id) {

@@ -1,5 +1,8 @@
 package gdbench.architecture;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,8 +13,11 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import gdbench.core.Backend;
 import gdbench.core.Backends;
+import gdbench.core.GdbenchException;
+import gdbench.core.Stage;
 import gdbench.core.Trainer;
 import gdbench.core.TrainingRun;
+import gdbench.core.Variant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -34,6 +40,7 @@ class ArchitectureTest {
   static final String RUN_FOLDER = "gdbench.runfolder..";
   static final String CLI = "gdbench.cli..";
   static final String BENCHMARKS = "gdbench.bench..";
+  static final String STATS = "gdbench.stats..";
 
   /** Libraries any package may use; every other third-party library belongs to one backend package. */
   static final String[] SHARED_LIBRARIES = {
@@ -56,7 +63,7 @@ class ArchitectureTest {
   @Test
   void coreImportsNoBackendAndNothingBuiltOnIt() {
     List<String> forbidden = new ArrayList<>(backendPackages());
-    String[] above = Stream.concat(Stream.of(patterns(forbidden)), Stream.of(RENDERING, MEASURING, RUN_FOLDER, CLI, BENCHMARKS))
+    String[] above = Stream.concat(Stream.of(patterns(forbidden)), Stream.of(RENDERING, MEASURING, RUN_FOLDER, CLI, BENCHMARKS, STATS))
         .toArray(String[]::new);
     noClasses().that().resideInAPackage(CORE).should().dependOnClassesThat().resideInAnyPackage(above).check(CLASSES);
   }
@@ -80,6 +87,24 @@ class ArchitectureTest {
         .should().dependOnClassesThat().belongToAnyOf(Backend.class, Backends.class, Trainer.class, TrainingRun.class)
         .orShould().dependOnClassesThat().resideInAnyPackage(patterns(backendPackages()))
         .orShould().dependOnClassesThat().resideInAnyPackage(MEASURING, BENCHMARKS, CLI)
+        .check(CLASSES);
+  }
+
+  /** Reading a run folder needs core's value types, never its registry or trainers. */
+  @Test
+  void runFoldersAndReportsUseOnlyCoreValueTypes() {
+    classes().that().resideInAnyPackage(RENDERING, RUN_FOLDER)
+        .should().onlyDependOnClassesThat(
+            resideOutsideOfPackage("gdbench..")
+                .or(resideInAnyPackage(RENDERING, RUN_FOLDER, STATS))
+                .or(belongToAnyOf(GdbenchException.class, Stage.class, Variant.class)))
+        .check(CLASSES);
+  }
+
+  @Test
+  void measuringNeverRenders() {
+    noClasses().that().resideInAPackage(MEASURING)
+        .should().dependOnClassesThat().resideInAnyPackage(RENDERING, CLI, BENCHMARKS)
         .check(CLASSES);
   }
 
