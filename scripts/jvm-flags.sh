@@ -1,10 +1,13 @@
-# Sourced by scripts/gdbench and scripts/bench: the options every gdbench JVM needs, the same list
-# as gdbench.core.JvmFlags. Expects $java; sets the array jvm_flags.
-jvm_flags=(--add-modules=jdk.incubator.vector --enable-native-access=ALL-UNNAMED -Dai.djl.offline=true)
-# JDK 24 and newer announce JavaCPP's (ND4J's) use of sun.misc.Unsafe on stderr; the option that
-# allows it quietly does not exist before JDK 23. The JDK's release file gives its version.
+# Sourced by scripts/gdbench and scripts/bench after the build: sets the array jvm_flags to the options
+# every gdbench JVM needs, as a java argument file (@FILE) that gdbench.core.JvmFlags writes from the
+# backends' declarations. They differ by JDK version: the build writes the file for Maven's JDK, and
+# this writes it once for another. Expects $java and $root.
 java_release="$(dirname "$(dirname "$(readlink -f "$(command -v "$java")")")")/release"
 java_feature="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$java_release" 2>/dev/null)"
-if [[ "${java_feature:-0}" =~ ^[0-9]+$ ]] && (( java_feature >= 24 )); then
-  jvm_flags+=(--sun-misc-unsafe-memory-access=allow)
+[[ "$java_feature" =~ ^[0-9]+$ ]] || java_feature="$("$java" -version 2>&1 | sed -n '1s/.*version "\([0-9]*\).*/\1/p')"
+flags_file="$root/target/jvm-flags-$java_feature.args"
+if [[ ! -f "$flags_file" || "$root/target/classpath.txt" -nt "$flags_file" ]]; then
+  "$java" -cp "$root/target/classes:$(cat "$root/target/classpath.txt")" gdbench.core.JvmFlags "$root/target" \
+    && [[ -f "$flags_file" ]] || { echo "error: cannot write $flags_file (rebuild with mvn package)" >&2; exit 2; }
 fi
+jvm_flags=("@$flags_file")

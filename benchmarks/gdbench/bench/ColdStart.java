@@ -1,12 +1,5 @@
 package gdbench.bench;
 
-import gdbench.core.Workload;
-import gdbench.core.Backends;
-import gdbench.core.Cell;
-import gdbench.core.Device;
-import gdbench.core.Problem;
-import gdbench.core.TrainConfig;
-import gdbench.core.Trainer;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -16,7 +9,6 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -24,34 +16,16 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Cold start: the first trainer in a fresh JVM, from nothing to the first step's loss. The
- * measured call builds the trainer (loads the engine and its native library, converts the data)
- * and runs one step; the data itself is generated in the setup, and the trainer is closed after
- * the measurement. One shot per fork, no warmup: every fork is a new JVM, so the result is the
- * distribution over forks.
- *
- * <p>Secondary results (JMH {@code @AuxCounters} events, summed over the forks; per-fork values in
- * rawData): {@code openMs}, building the trainer, and {@code firstStepMs}, its first step.
+ * Cold start: the first trainer in a fresh JVM, from nothing to the first step's loss (engine and
+ * native library load, data conversion, one step). One shot per fork, no warmup: every fork is a new
+ * JVM, so the result is the distribution over forks. Counters per fork: {@code openMs}, {@code firstStepMs}.
  */
-@State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 0)
 @Measurement(iterations = 1)
-@Fork(value = 3, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-Dai.djl.offline=true"})
-public class ColdStart {
-
-  @Param("plain/manual")
-  public String cell;
-
-  @Param("large")
-  public String workload;
-
-  @Param("1")
-  public int threads;
-
-  @Param("cpu")
-  public String device;
+@Fork(3)
+public class ColdStart extends TrainerBenchmark {
 
   @AuxCounters(AuxCounters.Type.EVENTS)
   @State(Scope.Thread)
@@ -62,24 +36,15 @@ public class ColdStart {
     public double firstStepMs;
   }
 
-  private Cell parsedCell;
-  private Problem problem;
-  private TrainConfig config;
-  private Trainer trainer;
-
   @Setup(Level.Trial)
   public void prepare() {
-    Fixture.checkThreadEnvironment(threads);
-    Workload w = Workload.parse(workload);
-    parsedCell = Cell.parse(cell); // the registry only: backends touch their library in create()
-    problem = w.problem();
-    config = w.config(threads, Device.parse(device), 1);
+    prepareTrainers();
   }
 
   @Benchmark
   public float openAndStep(Phases phases) {
     long t0 = System.nanoTime();
-    trainer = Backends.open(parsedCell, problem, config);
+    trainer = newTrainer();
     long t1 = System.nanoTime();
     float loss = trainer.step();
     long t2 = System.nanoTime();
@@ -90,13 +55,6 @@ public class ColdStart {
 
   @TearDown(Level.Iteration)
   public void close() {
-    if (trainer != null) {
-      try {
-        Fixture.checkHealthy(cell + " on " + workload + " (cold start)", trainer, trainer.step());
-      } finally {
-        trainer.close();
-        trainer = null;
-      }
-    }
+    checkAndClose(" (cold start)");
   }
 }

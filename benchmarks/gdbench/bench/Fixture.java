@@ -12,9 +12,6 @@ import java.util.function.DoubleSupplier;
 
 /** What every benchmark does in its setup and teardown, in the forked JVM. */
 final class Fixture {
-  /** Environment variables that size native thread pools; the runner sets them all to {@code threads}. */
-  static final String[] THREAD_ENV = {"OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"};
-
   private Fixture() {}
 
   /**
@@ -68,11 +65,10 @@ final class Fixture {
 
   /**
    * Runs {@code work} over and over, outside any measurement, until the JIT has settled: for at
-   * least {@code window}, and then until, for another {@code window}, the JIT compilers have not
-   * worked and no batch has been 10% faster than the best so far (Vector API code, for one, runs a
-   * hundred times slower until C2 has compiled it, and on a busy machine that can take seconds),
-   * but for at most 20 s. Returns a value derived from the work's results, for the caller to keep
-   * (so none of it is dead code).
+   * least {@code window}, then until, for another {@code window}, the JIT compilers have not worked
+   * and no batch has been 10% faster than the best so far (code the JIT has not yet compiled, Vector
+   * API code above all, is far slower, and a busy machine compiles late), but for at most 20 s.
+   * Returns a value derived from the work's results, for the caller to keep (so none of it is dead code).
    */
   static double prewarm(DoubleSupplier work, long window) {
     CompilationMXBean jit = ManagementFactory.getCompilationMXBean();

@@ -46,17 +46,7 @@ final class Settings {
   }
 
   /** JMH iteration settings of one benchmark kind. */
-  record Timing(int forks, int warmupIterations, int warmupMillis, int measurementIterations, int measurementMillis) {
-    Map<String, Object> describe() {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("forks", forks);
-      m.put("warmupIterations", warmupIterations);
-      m.put("warmupTimeMs", warmupMillis > 0 ? warmupMillis : null);
-      m.put("measurementIterations", measurementIterations);
-      m.put("measurementTimeMs", measurementMillis > 0 ? measurementMillis : null);
-      return m;
-    }
-  }
+  record Timing(int forks, int warmupIterations, int warmupMillis, int measurementIterations, int measurementMillis) {}
 
   final boolean quick;
   final List<String> include;
@@ -193,31 +183,12 @@ final class Settings {
     return args;
   }
 
-  /** Everything resolved, for env.json. */
-  Map<String, Object> describe() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("quick", quick);
-    m.put("include", include);
-    m.put("benchmarks", kinds.stream().map(k -> k.id).toList());
-    Map<String, Object> w = new LinkedHashMap<>();
-    for (Kind k : Kind.values()) {
-      w.put(k.id, workloads.get(k).stream().map(Workload::id).toList());
-    }
-    m.put("workloads", w);
-    m.put("threads", threads);
-    m.put("device", device.id());
-    m.put("heap", heap);
-    m.put("prewarmMs", prewarmMillis);
-    m.put("profilers", profilers);
-    m.put("extraJvmArgs", extraJvmArgs);
-    m.put("strict", strict);
-    m.put("post", post);
-    m.put("resultsRoot", resultsRoot.toString());
+  /** The -Dbench.* settings given (blank ones left out), sorted by name. */
+  Map<String, String> given() {
     Map<String, String> given = new LinkedHashMap<>();
     props.stringPropertyNames().stream().filter(k -> k.startsWith("bench.") && get(k) != null).sorted()
         .forEach(k -> given.put(k, get(k)));
-    m.put("properties", given);
-    return m;
+    return given;
   }
 
   /** A property's trimmed value; null when unset or blank (Maven passes unset ones as ""). */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import gdbench.core.Backends;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +40,7 @@ class BenchRunnerSmokeTest {
     assertEquals(0, run.exit, run.output());
 
     JsonNode env = JSON.readTree(run.folder().resolve("env.json").toFile());
-    assertEquals(BenchMain.SCHEMA, env.get("schema").asText());
+    assertEquals(EnvironmentCapture.SCHEMA, env.get("schema").asText());
     assertEquals("complete", env.get("status").asText());
     assertFalse(env.get("interrupted").asBoolean());
     assertEquals("smoke", env.get("machine").asText());
@@ -53,6 +54,8 @@ class BenchRunnerSmokeTest {
     assertEquals(1048576, env.at("/workloads/large/n").asInt());
     assertEquals("1", env.at("/threads/environment/OMP_NUM_THREADS").asText());
     assertTrue(env.get("libraries").toString().contains("org.openjdk.jmh:jmh-core"), "libraries lists the classpath");
+    // coordinates whatever the local repository is called (mvn -Dmaven.repo.local=...)
+    assertTrue(env.get("libraries").toString().contains("\"org.openjdk.jmh:jmh-core:1.37\""), env.get("libraries").toString());
     assertTrue(env.get("backends").toString().contains("\"plain-simd\""), "backends lists the registry");
     assertEquals(3, env.get("plan").size());
     env.get("plan").forEach(item -> assertEquals("ok", item.get("status").asText(), item.toString()));
@@ -176,7 +179,7 @@ class BenchRunnerSmokeTest {
     cmd.addAll(props);
     cmd.add("gdbench.bench.BenchMain");
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(results.resolve("out.txt").toFile());
-    for (String k : Fixture.THREAD_ENV) {
+    for (String k : Backends.threadEnvironment()) {
       pb.environment().put(k, "1");
     }
     return pb.start();

@@ -13,7 +13,7 @@ class FailureReasonTest {
   void theBenchmarksOwnExceptionIsTheReason() {
     RunnerException e = new RunnerException("Benchmark caught the exception",
         new BenchmarkException(new IllegalStateException("plain/manual on seed: the loss became NaN (training diverged)")));
-    assertEquals("IllegalStateException: plain/manual on seed: the loss became NaN (training diverged)", BenchMain.reason(e, List.of()));
+    assertEquals("IllegalStateException: plain/manual on seed: the loss became NaN (training diverged)", FailureReasons.reason(e, List.of()));
   }
 
   @Test
@@ -23,6 +23,6 @@ class FailureReasonTest {
     List<String> tail = List.of("<stderr last='20 lines'>", "java.lang.OutOfMemoryError: Java heap space", "</stderr>",
         "Benchmark had encountered error, and fail on error was requested");
     assertEquals("IllegalStateException: Forked VM failed with exit code 1: java.lang.OutOfMemoryError: Java heap space",
-        BenchMain.reason(e, tail));
+        FailureReasons.reason(e, tail));
   }
 }

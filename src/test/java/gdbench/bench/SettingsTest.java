@@ -101,6 +101,20 @@ class SettingsTest {
         .startsWith("unknown setting -Dbench.target.shots"));
   }
 
+  /**
+   * JMH's forks inherit the runner's environment and JMH cannot set it, so the launchers set the
+   * native thread variables: every one the backends declare.
+   */
+  @Test
+  void theLaunchersSetEveryThreadVariableTheBackendsDeclare() throws java.io.IOException {
+    String pom = java.nio.file.Files.readString(java.nio.file.Path.of("pom.xml"));
+    String bench = java.nio.file.Files.readString(java.nio.file.Path.of("scripts/bench"));
+    for (String variable : gdbench.core.Backends.threadEnvironment()) {
+      assertTrue(pom.contains("<" + variable + ">${bench.threads}</" + variable + ">"), "the bench profile does not set " + variable);
+      assertTrue(bench.contains(variable + "=\"$threads\""), "scripts/bench does not set " + variable);
+    }
+  }
+
   /** The pom passes every setting it knows to the runner; the runner knows the same ones. */
   @Test
   void thePomPassesEveryKnownSetting() throws java.io.IOException {

@@ -1,0 +1,127 @@
+package gdbench.bench;
+
+import gdbench.bench.Settings.Kind;
+import gdbench.bench.Settings.Timing;
+import gdbench.core.GdbenchException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.profile.Profiler;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.BenchmarkList;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.format.OutputFormat;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs one plan item as a JMH run of its own: every JMH option is set here, in {@link #options},
+ * from the settings (the benchmark classes' annotations are only defaults for running JMH by hand).
+ */
+final class JmhLauncher {
+  static final boolean FAIL_ON_ERROR = true;
+  static final int TIMEOUT_MINUTES = 10;
+  private static final Pattern LOCK_BUSY = Pattern.compile("Unable to acquire\\s+the JMH lock");
+
+  /** A JMH run's result, or why there is none. */
+  record Outcome(RunResult result, Throwable error) {}
+
+  private final Settings settings;
+
+  JmhLauncher(Settings settings) {
+    this.settings = settings;
+  }
+
+  /** JMH finds benchmarks through the list its annotation processor writes at compile time. */
+  static void checkBenchmarkList() {
+    try {
+      BenchmarkList.defaultList();
+    } catch (RuntimeException e) {
+      throw new GdbenchException("no JMH benchmark list on the classpath (" + GdbenchException.rootMessage(e)
+          + "): the JMH annotation processor did not run; rebuild with mvn package");
+    }
+  }
+
+  /** Every option of one item's JMH run: the benchmark, its parameters, timing, forks' JVM options, profilers. */
+  Options options(PlanItem item) {
+    Timing t = settings.timing.get(item.kind);
+    ChainedOptionsBuilder b = new OptionsBuilder()
+        .include("^" + Pattern.quote(item.kind.benchmark) + "$")
+        .param("cell", item.cell)
+        .param("workload", item.workload.id())
+        .param("threads", String.valueOf(settings.threads))
+        .param("device", settings.device.id())
+        .forks(t.forks())
+        .warmupIterations(t.warmupIterations())
+        .measurementIterations(t.measurementIterations())
+        .jvmArgsAppend(settings.forkJvmArgs().toArray(new String[0]))
+        .shouldFailOnError(FAIL_ON_ERROR)
+        .timeout(TimeValue.minutes(TIMEOUT_MINUTES));
+    if (t.warmupMillis() > 0) {
+      b.warmupTime(TimeValue.milliseconds(t.warmupMillis()));
+    }
+    if (t.measurementMillis() > 0) {
+      b.measurementTime(TimeValue.milliseconds(t.measurementMillis()));
+    }
+    for (Class<? extends Profiler> p : profilers(item.kind)) {
+      b.addProfiler(p);
+    }
+    return b.build();
+  }
+
+  /**
+   * JMH starts profilers in this order before an iteration and stops them in reverse after it: the
+   * gc profiler comes last, so that its allocation count leaves out what the others allocate
+   * (the rss profiler reads /proc/self/smaps after every iteration).
+   */
+  List<Class<? extends Profiler>> profilers(Kind kind) {
+    List<Class<? extends Profiler>> list = new ArrayList<>();
+    if (settings.profilers.contains("rss")) {
+      list.add(ResidentMemoryProfiler.class);
+    }
+    if (kind == Kind.STEP) {
+      list.add(SamplesProfiler.class);
+    }
+    if (settings.profilers.contains("gc")) {
+      list.add(GCProfiler.class);
+    }
+    return list;
+  }
+
+  /**
+   * Runs the item, its output going to {@code format}. Another JMH run on the machine holds JMH's
+   * lock: waits for it, up to ten minutes, rather than measuring beside it.
+   */
+  Outcome launch(PlanItem item, OutputFormat format, PrintStream out) {
+    Options options = options(item);
+    long lockDeadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+    while (true) {
+      try {
+        return new Outcome(new Runner(options, format).runSingle(), null);
+      } catch (RunnerException e) {
+        if (LOCK_BUSY.matcher(String.valueOf(e.getMessage())).find() && System.nanoTime() < lockDeadline) {
+          out.println("# gdbench: another JMH run holds the JMH lock; waiting");
+          sleep(5000);
+          continue;
+        }
+        return new Outcome(null, e);
+      } catch (RuntimeException e) {
+        return new Outcome(null, e);
+      }
+    }
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
