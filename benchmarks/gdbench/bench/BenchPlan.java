@@ -1,6 +1,6 @@
 package gdbench.bench;
 
-import gdbench.bench.Settings.Kind;
+import gdbench.runfolder.BenchmarkKind;
 import gdbench.core.Backends;
 import gdbench.core.Cell;
 import gdbench.core.CellFilter;
@@ -36,16 +36,29 @@ public final class BenchPlan {
           + " (served: " + String.join(", ", served.stream().map(Cell::id).toList()) + ")");
     }
     List<PlanItem> plan = new ArrayList<>();
-    for (Kind kind : settings.kinds) {
+    for (BenchmarkKind kind : settings.kinds) {
+      if (kind == BenchmarkKind.FLOOR) {
+        for (Workload w : settings.workloads.get(kind)) {
+          plan.add(item(settings, kind, PlanItem.FLOOR_CELL, w, settings.heap));
+        }
+        continue;
+      }
       for (Cell cell : cells) {
         String unsupported = Backends.get(cell.backend()).deviceUnsupportedReason(settings.device);
         for (Workload w : settings.workloads.get(kind)) {
-          PlanItem item = new PlanItem(kind, cell.id(), w);
-          if (unsupported != null) {
-            item.status = "skipped";
-            item.reason = cell.backend() + " cannot run on " + settings.device + ": " + unsupported;
+          List<String> heaps = new ArrayList<>(List.of(settings.heap));
+          if (kind == BenchmarkKind.STEP && settings.gcHeap != null && GC_HEAP_WORKLOADS.contains(w)
+              && Backends.get(cell.backend()).freesNativeMemoryOnGc(cell)) {
+            heaps.add(settings.gcHeap);
           }
-          plan.add(item);
+          for (String heap : heaps) {
+            PlanItem item = item(settings, kind, cell.id(), w, heap);
+            if (unsupported != null) {
+              item.status = "skipped";
+              item.reason = cell.backend() + " cannot run on " + settings.device + ": " + unsupported;
+            }
+            plan.add(item);
+          }
         }
       }
     }
@@ -53,6 +66,22 @@ public final class BenchPlan {
       throw new GdbenchException("nothing to run: every selected cell is skipped on " + settings.device);
     }
     return new BenchPlan(plan);
+  }
+
+  /** Where a cell whose native memory follows the GC also runs at the second heap size: the workloads whose arrays are large. */
+  static final List<Workload> GC_HEAP_WORKLOADS = List.of(Workload.LARGE, Workload.HUGE);
+
+  private static PlanItem item(Settings settings, BenchmarkKind kind, String cell, Workload w, String heap) {
+    PlanItem item = new PlanItem(kind, cell, w, heap);
+    Settings.Timing t = settings.timing.get(kind);
+    item.forksWanted = t.forks();
+    item.iterationMs = t.measurementMillis();
+    return item;
+  }
+
+  /** Forks in the whole plan, the unit of progress. */
+  int forks() {
+    return items.stream().filter(i -> i.status.equals("pending")).mapToInt(i -> i.forksWanted).sum();
   }
 
   public List<PlanItem> items() {

@@ -5,6 +5,13 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.openjdk.jmh.results.RunResult;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Locale;
@@ -20,6 +27,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 final class BenchRun {
   private final Settings settings;
   private final JmhLauncher launcher;
+  private final ForkSchedule schedule;
   private RunProgress run;
   private EnvironmentCapture environment;
   private TeeOutput tee;
@@ -28,6 +36,7 @@ final class BenchRun {
   BenchRun(Settings settings) {
     this.settings = settings;
     this.launcher = new JmhLauncher(settings);
+    this.schedule = new ForkSchedule(settings);
   }
 
   /** The exit status: see {@link BenchMain}. */
@@ -41,31 +50,46 @@ final class BenchRun {
     tee = new TeeOutput(new FileOutputStream(FileDescriptor.out), new FileOutputStream(run.folder.dir.resolve(RunFolder.LOG).toFile()));
     out = new PrintStream(tee, true, StandardCharsets.UTF_8);
     writeEnv();
-    run.folder.writeJmh(run.results); // an empty array until the first result: the file always exists and parses
+    run.folder.writeJmh(run.results.values()); // an empty array until the first result: the file always exists and parses
     Thread hook = new Thread(this::onShutdown, "gdbench-bench-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
 
-    long runnable = plan.count("pending");
-    out.println("# gdbench: " + runnable + " benchmark runs (" + (settings.quick ? "quick" : "full") + " mode), writing " + run.folder.dir);
+    out.println("# gdbench: " + plan.count("pending") + " results from " + plan.forks() + " forks (" + (settings.quick ? "quick" : "full")
+        + " mode), forks interleaved across results; expected length about " + RunProgress.clock(schedule.expectedSeconds(plan))
+        + "; writing " + run.folder.dir);
     OutputFormat format = OutputFormatFactory.createFormatInstance(out, VerboseMode.NORMAL);
-    int index = 0;
-    for (PlanItem item : plan.items()) {
-      if (!item.status.equals("pending")) {
-        continue;
-      }
-      index++;
-      synchronized (run.lock) {
-        if (run.interrupted) {
-          break;
+    Canary canary = new Canary();
+    checkCanary(canary, "start");
+    for (int pass = 1; !run.interrupted && plan.items().stream().anyMatch(PlanItem::needsForks); pass++) {
+      for (PlanItem item : schedule.pass(plan, pass)) {
+        synchronized (run.lock) {
+          if (run.interrupted) {
+            break;
+          }
+          item.status = "running";
         }
-        item.status = "running";
+        out.printf(Locale.ROOT, "%n# gdbench [fork %d/%d, %s elapsed, about %s left]: %s %s on %s, heap %s, fork %d of %d%n",
+            run.forksDone + 1, schedule.totalForks(plan), run.elapsed(), RunProgress.clock(schedule.secondsLeft(plan)),
+            item.kind.id(), item.cell, item.workload.id(), item.heap, item.forks.size() + 1, item.forksWanted);
+        runFork(item, format);
+        writeEnv();
       }
-      out.printf(Locale.ROOT, "%n# gdbench [%d/%d, %s elapsed]: %s %s on %s%n", index, runnable,
-          run.elapsed(), item.kind.id, item.cell, item.workload.id());
-      writeEnv();
-      runItem(item, format);
-      writeEnv();
+      if (pass == 1) {
+        schedule.calibrate(plan, out);
+      }
+      checkCanary(canary, "after pass " + pass);
     }
+    synchronized (run.lock) {
+      for (PlanItem item : plan.items()) {
+        if (item.status.equals("running") && !item.forks.isEmpty()) {
+          item.status = "ok";
+          item.analysis = ResultAnalysis.of(item);
+          run.warnings.addAll(ResultChecks.warnings(item, item.merged()));
+        }
+      }
+    }
+    checkCanary(canary, "end");
+    out.println("# gdbench: canary " + run.canarySummary());
 
     synchronized (run.lock) {
       run.finished = Instant.now();
@@ -101,39 +125,78 @@ final class BenchRun {
     }
   }
 
-  private void runItem(PlanItem item, OutputFormat format) {
+  /** One fork of the item; a failed fork fails the item, which then runs no more forks. */
+  private void runFork(PlanItem item, OutputFormat format) {
     long t0 = System.nanoTime();
     tee.mark();
-    JmhLauncher.Outcome outcome = launcher.launch(item, format, out);
+    Path record = forkRecordFile();
+    JmhLauncher.Outcome outcome = launcher.launch(item, record, format, out);
+    double seconds = (System.nanoTime() - t0) / 1e9;
     synchronized (run.lock) {
-      item.seconds = (System.nanoTime() - t0) / 1e9;
+      item.seconds = (item.seconds == null ? 0 : item.seconds) + seconds;
+      schedule.observe(item, seconds);
+      run.forksDone++;
       if (run.interrupted) {
         item.status = "not-run";
         item.reason = "the run was interrupted";
         return;
       }
       if (outcome.result() != null) {
-        item.status = "ok";
-        item.score = ResultChecks.score(outcome.result());
-        run.results.add(outcome.result());
-        run.warnings.addAll(ResultChecks.warnings(item, outcome.result()));
+        item.addFork(outcome.result(), readRecord(record, seconds));
+        RunResult merged = item.merged();
+        item.score = ResultChecks.score(merged);
+        run.results.put(item, merged);
       } else {
         item.status = "failed";
         item.logTail = tee.tail(30);
         item.reason = FailureReasons.reason(outcome.error(), item.logTail);
+        run.results.remove(item);
       }
     }
     if (outcome.result() != null) {
       try {
         synchronized (run.lock) {
-          run.folder.writeJmh(run.results);
+          run.folder.writeJmh(run.results.values());
         }
       } catch (IOException e) {
         out.println("# gdbench: cannot write jmh.json: " + e);
       }
     } else {
-      out.println("# gdbench: FAILED " + item.kind.id + " " + item.cell + " on " + item.workload.id() + ": " + item.reason);
+      out.println("# gdbench: FAILED " + item.kind.id() + " " + item.cell + " on " + item.workload.id() + ": " + item.reason);
     }
+  }
+
+  private Path forkRecordFile() {
+    try {
+      Path f = Files.createTempFile("gdbench-fork", ".json");
+      Files.delete(f); // the fork writes it; an absent file means the fork wrote nothing
+      return f;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /** What the fork wrote about itself, with its wall time; an empty record where it wrote none. */
+  private static Map<String, Object> readRecord(Path record, double seconds) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    if (record != null && Files.exists(record)) {
+      try {
+        m.putAll(new ObjectMapper().readValue(record.toFile(), new TypeReference<Map<String, Object>>() {}));
+        Files.deleteIfExists(record);
+      } catch (IOException e) {
+        m.put("error", "unreadable fork record: " + e.getMessage());
+      }
+    }
+    m.put("wallSeconds", Math.round(seconds * 10) / 10.0);
+    return m;
+  }
+
+  private void checkCanary(Canary canary, String when) {
+    double ns = canary.check();
+    synchronized (run.lock) {
+      run.canary.add(ns);
+    }
+    out.printf(Locale.ROOT, "# gdbench: canary %s: %.0f µs per pass%n", when, ns / 1e3);
   }
 
   private void writeEnv() {

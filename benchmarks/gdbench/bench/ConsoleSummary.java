@@ -13,11 +13,11 @@ final class ConsoleSummary {
     out.println("# gdbench summary: " + run.status + ", " + run.count("ok") + " ok, " + run.count("failed") + " failed, "
         + run.count("skipped") + " skipped, wall time " + run.elapsed());
     for (PlanItem i : run.plan.items()) {
-      out.printf(Locale.ROOT, "  %-6s %-28s %-6s %-8s %s%n", i.kind.id, i.cell, i.workload.id(), i.status,
+      out.printf(Locale.ROOT, "  %-6s %-28s %-6s %-8s %s%n", i.kind.id(), i.cell, i.workload.id(), i.status,
           i.status.equals("ok") ? score(i.score) : i.reason == null ? "" : i.reason);
     }
     for (Warning w : run.warnings) {
-      out.println("  warning: " + w.kind().id + " " + w.cell() + " on " + w.workload().id() + ": " + w.message());
+      out.println("  warning: " + w.kind().id() + " " + w.cell() + " on " + w.workload().id() + ": " + w.message());
     }
     out.println("# results: " + run.folder.dir);
   }

@@ -127,4 +127,18 @@ final class Environment {
     List<String> l = lines(file);
     return l.isEmpty() ? null : l.get(0).trim();
   }
+
+  /** Prefixes of the environment variables that change which native kernels run or how many threads they use. */
+  static final java.util.List<String> NATIVE_PREFIXES = java.util.List.of("OPENBLAS_", "MKL_", "OMP_", "KMP_", "DNNL_", "GOTO", "ONEDNN_");
+
+  /** Every such variable of this process (the forks inherit them), sorted by name. */
+  static java.util.Map<String, String> nativeEnvironment() {
+    java.util.Map<String, String> m = new java.util.TreeMap<>();
+    System.getenv().forEach((k, v) -> {
+      if (NATIVE_PREFIXES.stream().anyMatch(k::startsWith)) {
+        m.put(k, v);
+      }
+    });
+    return m;
+  }
 }

@@ -1,7 +1,7 @@
 package gdbench.bench;
 
 import gdbench.bench.PlanItem.Score;
-import gdbench.bench.Settings.Kind;
+import gdbench.runfolder.BenchmarkKind;
 import gdbench.bench.Settings.Timing;
 import gdbench.core.Backend;
 import gdbench.core.Backends;
@@ -73,7 +73,52 @@ final class EnvironmentCapture {
     m.put("failed", run.plan.items().stream().filter(i -> i.status.equals("failed")).map(EnvironmentCapture::item).toList());
     m.put("warnings", run.warnings.stream().map(EnvironmentCapture::warning).toList());
     m.putAll(fixed);
+    m.put("statistic", STATISTIC);
+    m.put("canary", canary(run));
+    m.put("host", host(run));
     m.put("plan", run.plan.items().stream().map(EnvironmentCapture::item).toList());
+    return m;
+  }
+
+  /** How every interval of the run is computed: with the fork as the unit. */
+  static final Map<String, Object> STATISTIC = Map.of("unit", "fork", "interval", "student-t over fork means",
+      "confidence", gdbench.stats.ForkInterval.CONFIDENCE);
+
+  private static Map<String, Object> canary(RunProgress run) {
+    double[] c = run.canaryChecks();
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("nsPerPass", run.canary);
+    if (c.length > 0) {
+      double[] sorted = c.clone();
+      java.util.Arrays.sort(sorted);
+      m.put("level", sorted[sorted.length / 2]);
+      m.put("drift", Canary.drift(c));
+      m.put("spread", Canary.spread(c));
+    }
+    m.put("bound", Canary.NOISY_SPREAD);
+    m.put("noisy", run.noisy());
+    return m;
+  }
+
+  /** The worst CPU steal and load any fork saw, against the bounds above which a result is marked. */
+  private static Map<String, Object> host(RunProgress run) {
+    double steal = Double.NaN;
+    double load = Double.NaN;
+    for (PlanItem i : run.plan.items()) {
+      for (Map<String, Object> r : i.forkRecords) {
+        if (r.get("steal") instanceof Number n) {
+          steal = Double.isNaN(steal) ? n.doubleValue() : Math.max(steal, n.doubleValue());
+        }
+        if (r.get("load") instanceof Number n) {
+          load = Double.isNaN(load) ? n.doubleValue() : Math.max(load, n.doubleValue());
+        }
+      }
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("maxSteal", Double.isNaN(steal) ? null : steal);
+    m.put("maxLoad", Double.isNaN(load) ? null : load);
+    m.put("stealBound", ResultAnalysis.STEAL_BOUND);
+    m.put("loadBound", ResultAnalysis.loadBound());
     return m;
   }
 
@@ -84,6 +129,7 @@ final class EnvironmentCapture {
     m.put("jdk", Environment.jdk());
     m.put("jmh", jmh(launcher));
     m.put("threads", threads());
+    m.put("nativeEnvironment", Environment.nativeEnvironment());
     List<String> libraries = ClasspathLibraries.of(System.getProperty("java.class.path", ""));
     Map<String, Object> nat = new LinkedHashMap<>();
     nat.put("device", settings.device.id());
@@ -115,32 +161,24 @@ final class EnvironmentCapture {
     m.put("inheritedJvmArgs", ManagementFactory.getRuntimeMXBean().getInputArguments());
     m.put("jvmArgsAppend", settings.forkJvmArgs());
     Map<String, Object> kinds = new LinkedHashMap<>();
-    for (Kind k : Kind.values()) {
+    for (BenchmarkKind k : BenchmarkKind.values()) {
       Map<String, Object> o = new LinkedHashMap<>();
-      o.put("benchmark", k.benchmark);
-      o.put("mode", switch (k) {
-        case STEP -> "thrpt";
-        case TARGET -> "avgt";
-        case COLD, TRANSFER -> "ss";
-      });
-      o.put("unit", switch (k) {
-        case STEP -> "ops/s";
-        case TARGET -> "us/op";
-        case COLD, TRANSFER -> "ms/op";
-      });
+      o.put("benchmark", k.jmhMethod());
+      o.put("mode", k.mode());
+      o.put("unit", k.unit());
       o.putAll(timing(settings.timing.get(k)));
       o.put("workloads", settings.workloads.get(k).stream().map(Workload::id).toList());
       o.put("profilers", launcher.profilers(k).stream().map(Class::getName).toList());
       o.put("failOnError", JmhLauncher.FAIL_ON_ERROR);
       o.put("timeoutMinutes", JmhLauncher.TIMEOUT_MINUTES);
-      if (k == Kind.STEP || k == Kind.TARGET) {
+      if (k == BenchmarkKind.STEP || k == BenchmarkKind.TARGET || k == BenchmarkKind.FLOOR) {
         o.put("prewarmMs", settings.prewarmMillis);
       }
-      if (k == Kind.TARGET) {
-        o.put("targetFraction", TimeToTarget.TARGET_FRACTION);
+      if (k == BenchmarkKind.TARGET) {
+        o.put("targetFraction", BenchmarkKind.TARGET_FRACTION);
         o.put("epochLimit", TimeToTarget.EPOCH_LIMIT);
       }
-      kinds.put(k.id, o);
+      kinds.put(k.id(), o);
     }
     m.put("benchmarks", kinds);
     return m;
@@ -211,15 +249,16 @@ final class EnvironmentCapture {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("quick", settings.quick);
     m.put("include", settings.include);
-    m.put("benchmarks", settings.kinds.stream().map(k -> k.id).toList());
+    m.put("benchmarks", settings.kinds.stream().map(k -> k.id()).toList());
     Map<String, Object> w = new LinkedHashMap<>();
-    for (Kind k : Kind.values()) {
-      w.put(k.id, settings.workloads.get(k).stream().map(Workload::id).toList());
+    for (BenchmarkKind k : BenchmarkKind.values()) {
+      w.put(k.id(), settings.workloads.get(k).stream().map(Workload::id).toList());
     }
     m.put("workloads", w);
     m.put("threads", settings.threads);
     m.put("device", settings.device.id());
     m.put("heap", settings.heap);
+    m.put("gcHeap", settings.gcHeap);
     m.put("prewarmMs", settings.prewarmMillis);
     m.put("profilers", settings.profilers);
     m.put("extraJvmArgs", settings.extraJvmArgs);
@@ -232,14 +271,29 @@ final class EnvironmentCapture {
 
   private static Map<String, Object> item(PlanItem i) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("benchmark", i.kind.id);
-    m.put("jmhBenchmark", i.kind.benchmark);
+    m.put("benchmark", i.kind.id());
+    m.put("jmhBenchmark", i.kind.jmhMethod());
     m.put("cell", i.cell);
     m.put("workload", i.workload.id());
     m.put("status", i.status);
     m.put("seconds", i.seconds == null ? null : Math.round(i.seconds * 10) / 10.0);
     if (i.score != null) {
       m.put("score", score(i.score));
+    }
+    m.put("heap", i.heap);
+    m.put("forks", i.forks.size());
+    m.put("forksWanted", i.forksWanted);
+    if (i.iterationMs > 0) {
+      m.put("iterationMs", i.iterationMs);
+    }
+    if (i.iterationReason != null) {
+      m.put("iterationReason", i.iterationReason);
+    }
+    if (i.analysis != null) {
+      m.putAll(i.analysis.describe());
+    }
+    if (!i.forkRecords.isEmpty()) {
+      m.put("forkRecords", i.forkRecords);
     }
     if (i.reason != null) {
       m.put("reason", i.reason);
@@ -261,7 +315,7 @@ final class EnvironmentCapture {
   private static Map<String, Object> warning(Warning w) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("type", w.type());
-    m.put("benchmark", w.kind().id);
+    m.put("benchmark", w.kind().id());
     m.put("cell", w.cell());
     m.put("workload", w.workload().id());
     m.put("message", w.message());

@@ -58,49 +58,9 @@ final class Fixture {
     }
   }
 
-  /** The least time {@link #prewarm} spends, from {@code -Dbench.prewarm.ms} (the runner passes it). */
+  /** The least time a prewarm spends ({@link ForkRecorder#prewarm}), from {@code -Dbench.prewarm.ms} (the runner passes it). */
   static long prewarmWindowNanos() {
     return TimeUnit.MILLISECONDS.toNanos(Long.getLong("bench.prewarm.ms", 500));
-  }
-
-  /**
-   * Runs {@code work} over and over, outside any measurement, until the JIT has settled: for at
-   * least {@code window}, then until, for another {@code window}, the JIT compilers have not worked
-   * and no batch has been 10% faster than the best so far (code the JIT has not yet compiled, Vector
-   * API code above all, is far slower, and a busy machine compiles late), but for at most 20 s.
-   * Returns a value derived from the work's results, for the caller to keep (so none of it is dead code).
-   */
-  static double prewarm(DoubleSupplier work, long window) {
-    CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-    boolean jitTimed = jit != null && jit.isCompilationTimeMonitoringSupported();
-    long start = System.nanoTime();
-    long lastChange = start;
-    long compileMillis = jitTimed ? jit.getTotalCompilationTime() : 0;
-    double best = Double.MAX_VALUE;
-    double sink = 0;
-    while (true) {
-      long t0 = System.nanoTime();
-      long t1;
-      int calls = 0;
-      do { // batches of at least a millisecond, so the clock's own cost does not hide a faster step
-        sink += work.getAsDouble();
-        calls++;
-        t1 = System.nanoTime();
-      } while (t1 - t0 < 1_000_000);
-      double perCall = (double) (t1 - t0) / calls;
-      if (perCall < best * 0.9) {
-        lastChange = t1;
-      }
-      best = Math.min(best, perCall);
-      long compiled = jitTimed ? jit.getTotalCompilationTime() : 0;
-      if (compiled != compileMillis) {
-        compileMillis = compiled;
-        lastChange = t1;
-      }
-      if (t1 - start >= TimeUnit.SECONDS.toNanos(20) || (t1 - start >= window && t1 - lastChange >= window)) {
-        return sink;
-      }
-    }
   }
 
   static boolean isDenormal(float v) {

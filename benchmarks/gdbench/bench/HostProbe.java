@@ -61,6 +61,16 @@ final class HostProbe {
     return ticks;
   }
 
+  /** This process's resident memory from /proc/self/statm (cheap enough to read in a loop); 0 where unknown. */
+  static long residentBytes() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/self/statm")).trim().split("\\s+");
+      return Long.parseLong(f[1]) * 4096;
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+  }
+
   static double loadAverage() {
     try {
       return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+")[0]);

@@ -1,9 +1,10 @@
 package gdbench.bench;
 
-import gdbench.bench.Settings.Kind;
+import gdbench.runfolder.BenchmarkKind;
 import gdbench.bench.Settings.Timing;
 import gdbench.core.GdbenchException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -48,26 +49,37 @@ final class JmhLauncher {
     }
   }
 
-  /** Every option of one item's JMH run: the benchmark, its parameters, timing, forks' JVM options, profilers. */
-  Options options(PlanItem item) {
+  /**
+   * Every option of one fork of an item: the benchmark, its parameters, timing, the fork's JVM
+   * options (its heap, where it writes its record), profilers. One fork per JMH run: the runner
+   * interleaves the forks of all items.
+   */
+  Options options(PlanItem item, Path forkRecord) {
     Timing t = settings.timing.get(item.kind);
+    List<String> jvmArgs = new ArrayList<>(settings.forkJvmArgs(item.heap));
+    if (forkRecord != null) {
+      jvmArgs.add("-Dbench.fork.record=" + forkRecord);
+    }
     ChainedOptionsBuilder b = new OptionsBuilder()
-        .include("^" + Pattern.quote(item.kind.benchmark) + "$")
-        .param("cell", item.cell)
+        .include("^" + Pattern.quote(item.kind.jmhMethod()) + "$")
         .param("workload", item.workload.id())
         .param("threads", String.valueOf(settings.threads))
         .param("device", settings.device.id())
-        .forks(t.forks())
+        .param("heap", item.heap)
+        .forks(1)
         .warmupIterations(t.warmupIterations())
         .measurementIterations(t.measurementIterations())
-        .jvmArgsAppend(settings.forkJvmArgs().toArray(new String[0]))
+        .jvmArgsAppend(jvmArgs.toArray(new String[0]))
         .shouldFailOnError(FAIL_ON_ERROR)
         .timeout(TimeValue.minutes(TIMEOUT_MINUTES));
+    if (item.kind != BenchmarkKind.FLOOR) {
+      b.param("cell", item.cell);
+    }
     if (t.warmupMillis() > 0) {
       b.warmupTime(TimeValue.milliseconds(t.warmupMillis()));
     }
-    if (t.measurementMillis() > 0) {
-      b.measurementTime(TimeValue.milliseconds(t.measurementMillis()));
+    if (item.iterationMs > 0) {
+      b.measurementTime(TimeValue.milliseconds(item.iterationMs));
     }
     for (Class<? extends Profiler> p : profilers(item.kind)) {
       b.addProfiler(p);
@@ -80,12 +92,12 @@ final class JmhLauncher {
    * gc profiler comes last, so that its allocation count leaves out what the others allocate
    * (the rss profiler reads /proc/self/smaps after every iteration).
    */
-  List<Class<? extends Profiler>> profilers(Kind kind) {
+  List<Class<? extends Profiler>> profilers(BenchmarkKind kind) {
     List<Class<? extends Profiler>> list = new ArrayList<>();
     if (settings.profilers.contains("rss")) {
       list.add(ResidentMemoryProfiler.class);
     }
-    if (kind == Kind.STEP) {
+    if (kind == BenchmarkKind.STEP || kind == BenchmarkKind.FLOOR) {
       list.add(SamplesProfiler.class);
     }
     if (settings.profilers.contains("gc")) {
@@ -98,8 +110,8 @@ final class JmhLauncher {
    * Runs the item, its output going to {@code format}. Another JMH run on the machine holds JMH's
    * lock: waits for it, up to ten minutes, rather than measuring beside it.
    */
-  Outcome launch(PlanItem item, OutputFormat format, PrintStream out) {
-    Options options = options(item);
+  Outcome launch(PlanItem item, Path forkRecord, OutputFormat format, PrintStream out) {
+    Options options = options(item, forkRecord);
     long lockDeadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
     while (true) {
       try {

@@ -1,32 +1,55 @@
 package gdbench.bench;
 
-import gdbench.bench.Settings.Kind;
 import gdbench.core.Workload;
+import gdbench.runfolder.BenchmarkKind;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.RunResult;
 
-/** One JMH run of the plan, a benchmark on a cell and a workload, and what became of it. */
+/**
+ * One result of the plan: a benchmark on a cell, a workload and a heap size, measured over several
+ * forks that the runner interleaves with those of other items; and what became of it.
+ */
 public final class PlanItem {
   /** The primary result as JMH reports it; null where not finite. */
   record Score(Double value, Double error, String unit) {}
 
-  final Kind kind;
+  /** The floor benchmark's cell: it trains nothing. */
+  static final String FLOOR_CELL = "floor";
+
+  final BenchmarkKind kind;
   final String cell;
   final Workload workload;
+  final String heap;
+  int forksWanted;
+  /** Length of a measured iteration; 0 where the benchmark has none (single shots). */
+  int iterationMs;
+  /** Why {@link #iterationMs} differs from the kind's default, or null. */
+  String iterationReason;
   String status = "pending"; // pending, running, ok, failed, skipped, not-run
   String reason;
   List<String> logTail;
   Double seconds;
   Score score;
+  private BenchmarkParams params;
+  final List<BenchmarkResult> forks = new ArrayList<>();
+  final List<Map<String, Object>> forkRecords = new ArrayList<>();
+  /** What {@link ResultAnalysis} made of the forks. */
+  ResultAnalysis analysis;
 
-  PlanItem(Kind kind, String cell, Workload workload) {
+  PlanItem(BenchmarkKind kind, String cell, Workload workload, String heap) {
     this.kind = kind;
     this.cell = cell;
     this.workload = workload;
+    this.heap = heap;
   }
 
-  /** The benchmark's id: step, target, cold or transfer. */
+  /** The benchmark's id: step, target, cold, transfer or floor. */
   public String benchmark() {
-    return kind.id;
+    return kind.id();
   }
 
   public String cell() {
@@ -35,6 +58,10 @@ public final class PlanItem {
 
   public Workload workload() {
     return workload;
+  }
+
+  public String heap() {
+    return heap;
   }
 
   /** pending, running, ok, failed, skipped or not-run. */
@@ -47,8 +74,32 @@ public final class PlanItem {
     return reason;
   }
 
+  boolean needsForks() {
+    return (status.equals("pending") || status.equals("running")) && forks.size() < forksWanted;
+  }
+
+  /** Adds one fork's JMH result and what the fork recorded about itself. */
+  void addFork(RunResult result, Map<String, Object> record) {
+    if (params == null) {
+      params = result.getParams();
+    }
+    forks.addAll(result.getBenchmarkResults());
+    forkRecords.add(record);
+  }
+
+  /** Forgets the forks measured so far (a calibration fork whose iterations were too short). */
+  void dropForks() {
+    forks.clear();
+    forkRecords.clear();
+  }
+
+  /** All forks as one JMH result, as if JMH had run them back to back. */
+  RunResult merged() {
+    return forks.isEmpty() ? null : new RunResult(params, forks);
+  }
+
   @Override
   public String toString() {
-    return kind.id + " " + cell + " on " + workload.id() + ": " + status;
+    return kind.id() + " " + cell + " on " + workload.id() + ": " + status;
   }
 }

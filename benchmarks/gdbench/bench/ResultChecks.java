@@ -1,7 +1,7 @@
 package gdbench.bench;
 
 import gdbench.bench.PlanItem.Score;
-import gdbench.bench.Settings.Kind;
+import gdbench.runfolder.BenchmarkKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,12 +29,16 @@ final class ResultChecks {
   static List<Warning> warnings(PlanItem item, RunResult r) {
     List<Warning> warnings = new ArrayList<>();
     Result<?> p = r.getPrimaryResult();
-    double rel = p.getScoreError() / p.getScore();
-    if (item.kind != Kind.COLD && Double.isFinite(rel) && rel > MAX_RELATIVE_ERROR) {
-      warnings.add(new Warning("noisy", item,
-          String.format(Locale.ROOT, "error ±%.1f%% of the score (above %.0f%%)", 100 * rel, 100 * MAX_RELATIVE_ERROR)));
+    boolean overForks = item.analysis != null && item.analysis.interval.hasInterval();
+    double rel = overForks ? item.analysis.interval.relativeHalfWidth() : p.getScoreError() / p.getScore();
+    if (item.kind != BenchmarkKind.COLD && Double.isFinite(rel) && rel > MAX_RELATIVE_ERROR) {
+      warnings.add(new Warning("noisy", item, overForks
+          ? String.format(Locale.ROOT, "99%% interval over %d fork means ±%.1f%% (above %.0f%%)%s", item.forks.size(), 100 * rel,
+              100 * MAX_RELATIVE_ERROR, item.analysis.marks.isEmpty() ? "" : "; " + String.join(", ", item.analysis.marks)
+              + (item.analysis.cause == null ? "" : " (" + item.analysis.cause + ")"))
+          : String.format(Locale.ROOT, "error ±%.1f%% of the score (above %.0f%%)", 100 * rel, 100 * MAX_RELATIVE_ERROR)));
     }
-    if (item.kind == Kind.TARGET) {
+    if (item.kind == BenchmarkKind.TARGET) {
       long runs = 0;
       long reached = 0;
       for (BenchmarkResult br : r.getBenchmarkResults()) {

@@ -3,7 +3,9 @@ package gdbench.bench;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.openjdk.jmh.results.RunResult;
 
@@ -16,7 +18,11 @@ final class RunProgress {
   final BenchPlan plan;
   final RunFolder folder;
   final Instant started;
-  final List<RunResult> results = new ArrayList<>();
+  /** Each item's forks so far as one JMH result, in the order items first finished a fork. */
+  final Map<PlanItem, RunResult> results = new LinkedHashMap<>();
+  /** The canary's checks in order: nanoseconds per pass ({@link Canary}). */
+  final List<Double> canary = new ArrayList<>();
+  int forksDone;
   final List<Warning> warnings = new ArrayList<>();
   Instant finished;
   String status = "incomplete";
@@ -34,7 +40,26 @@ final class RunProgress {
 
   /** Wall time since the start, as m:ss. */
   String elapsed() {
-    long s = Duration.between(started, Instant.now()).toSeconds();
+    return clock(Duration.between(started, Instant.now()).toSeconds());
+  }
+
+  static String clock(double seconds) {
+    long s = Math.max(0, Math.round(seconds));
     return String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+  }
+
+  double[] canaryChecks() {
+    return canary.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+
+  /** True when the host's speed moved more than the canary's bound during the run. */
+  boolean noisy() {
+    return canary.size() > 1 && Canary.spread(canaryChecks()) > Canary.NOISY_SPREAD;
+  }
+
+  String canarySummary() {
+    double[] c = canaryChecks();
+    return String.format(Locale.ROOT, "%d checks, drift %+.1f%%, spread %.1f%% (bound %.0f%%)%s", c.length, 100 * Canary.drift(c),
+        100 * Canary.spread(c), 100 * Canary.NOISY_SPREAD, noisy() ? ": the host's speed changed during the run, the run is marked noisy" : "");
   }
 }

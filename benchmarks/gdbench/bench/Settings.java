@@ -1,6 +1,7 @@
 package gdbench.bench;
 
 import gdbench.core.Workload;
+import gdbench.runfolder.BenchmarkKind;
 import gdbench.core.Device;
 import gdbench.core.GdbenchException;
 import gdbench.core.JvmFlags;
@@ -20,43 +21,20 @@ import java.util.Properties;
  */
 final class Settings {
 
-  /** The three benchmarks and their JMH names. */
-  enum Kind {
-    STEP("step", "gdbench.bench.StepThroughput.step"),
-    TARGET("target", "gdbench.bench.TimeToTarget.train"),
-    COLD("cold", "gdbench.bench.ColdStart.openAndStep"),
-    TRANSFER("transfer", "gdbench.bench.TransferAndStep.openAndStep");
-
-    final String id;
-    final String benchmark;
-
-    Kind(String id, String benchmark) {
-      this.id = id;
-      this.benchmark = benchmark;
-    }
-
-    static Kind parse(String text) {
-      for (Kind k : values()) {
-        if (k.id.equals(text)) {
-          return k;
-        }
-      }
-      throw new GdbenchException("unknown benchmark '" + text + "' in -Dbench.benchmarks (known: step, target, cold, transfer)");
-    }
-  }
-
   /** JMH iteration settings of one benchmark kind. */
   record Timing(int forks, int warmupIterations, int warmupMillis, int measurementIterations, int measurementMillis) {}
 
   final boolean quick;
   final List<String> include;
-  final List<Kind> kinds;
-  final Map<Kind, List<Workload>> workloads = new EnumMap<>(Kind.class);
-  final Map<Kind, Timing> timing = new EnumMap<>(Kind.class);
+  final List<BenchmarkKind> kinds;
+  final Map<BenchmarkKind, List<Workload>> workloads = new EnumMap<>(BenchmarkKind.class);
+  final Map<BenchmarkKind, Timing> timing = new EnumMap<>(BenchmarkKind.class);
   final int threads;
   final Device device;
   final int prewarmMillis;
   final String heap;
+  /** The second heap size for cells whose native memory follows the GC; null for none. */
+  final String gcHeap;
   final List<String> extraJvmArgs;
   final List<String> profilers;
   final boolean strict;
@@ -73,7 +51,7 @@ final class Settings {
       "bench.workloads", "bench.target.workloads", "bench.cold.workloads", "bench.transfer.workloads",
       "bench.forks", "bench.warmup", "bench.warmupTime", "bench.iterations", "bench.time",
       "bench.target.forks", "bench.target.warmup", "bench.target.iterations", "bench.target.time", "bench.cold.forks",
-      "bench.prewarm.ms", "bench.threads", "bench.heap", "bench.jvmArgs", "bench.profilers", "bench.strict", "bench.post",
+      "bench.prewarm.ms", "bench.threads", "bench.heap", "bench.gcHeap", "bench.jvmArgs", "bench.profilers", "bench.strict", "bench.post",
       "bench.machine", "bench.basedir", "bench.results");
 
   private Settings(Properties p) {
@@ -86,12 +64,17 @@ final class Settings {
     quick = bool("bench.quick", false);
     include = list("bench.include", "*");
     device = Device.parse(get("bench.device", "cpu"));
-    List<Kind> ks = new ArrayList<>();
+    List<BenchmarkKind> ks = new ArrayList<>();
     // On a GPU, the host-to-device copy gets a benchmark of its own; on the CPU only on request.
     // Quick: the step matrix and time to target; cold start (a JVM per shot) only on request.
-    String kindsByDefault = quick ? "step,target" : "step,target,cold";
+    String kindsByDefault = quick ? "step,floor,target" : "step,floor,target,cold";
     for (String k : list("bench.benchmarks", device == Device.GPU ? kindsByDefault + ",transfer" : kindsByDefault)) {
-      Kind kind = Kind.parse(k);
+      BenchmarkKind kind;
+      try {
+        kind = BenchmarkKind.parse(k);
+      } catch (GdbenchException e) {
+        throw new GdbenchException(e.getMessage() + " in -Dbench.benchmarks");
+      }
       if (!ks.contains(kind)) {
         ks.add(kind);
       }
@@ -100,40 +83,51 @@ final class Settings {
 
     List<Workload> all = List.of(Workload.values());
     List<Workload> common = get("bench.workloads") == null ? null : workloads("bench.workloads");
-    workloads.put(Kind.STEP, common != null ? common : all);
-    workloads.put(Kind.TARGET, get("bench.target.workloads") != null ? workloads("bench.target.workloads")
-        : common != null ? common : quick ? List.of(Workload.SMALL) : all);
-    workloads.put(Kind.COLD, get("bench.cold.workloads") != null ? workloads("bench.cold.workloads")
+    workloads.put(BenchmarkKind.STEP, common != null ? common : all);
+    workloads.put(BenchmarkKind.FLOOR, workloads.get(BenchmarkKind.STEP));
+    // huge is left out of time to target by default: eleven epochs over 128 MiB make a slow cell's single run take seconds
+    List<Workload> targetDefault = all.stream().filter(w -> w != Workload.HUGE).toList();
+    workloads.put(BenchmarkKind.TARGET, get("bench.target.workloads") != null ? workloads("bench.target.workloads")
+        : common != null ? common : quick ? List.of(Workload.SMALL) : targetDefault);
+    workloads.put(BenchmarkKind.COLD, get("bench.cold.workloads") != null ? workloads("bench.cold.workloads")
         : common != null ? common : List.of(Workload.LARGE));
-    workloads.put(Kind.TRANSFER, get("bench.transfer.workloads") != null ? workloads("bench.transfer.workloads")
+    workloads.put(BenchmarkKind.TRANSFER, get("bench.transfer.workloads") != null ? workloads("bench.transfer.workloads")
         : common != null ? common : List.of(Workload.LARGE));
 
-    // Full: 10 measured iterations of 0.5 s (JMH's 99.9% error is then 1.5 standard deviations
-    // of an iteration: under 5% while iterations vary by less than 3%), after 1.5 s of warmup
-    // that follows the setup's prewarm (at least bench.prewarm.ms, until the JIT has settled).
-    timing.put(Kind.STEP, new Timing(
-        integer("bench.forks", 1, 1),
-        integer("bench.warmup", quick ? 1 : 3, 0),
-        integer("bench.warmupTime", quick ? 200 : 500, 1),
-        integer("bench.iterations", quick ? 3 : 10, 1),
-        integer("bench.time", quick ? 200 : 500, 1)));
+    // The fork is the unit: every item runs several forks, interleaved with other items' forks by
+    // the runner. A fork is steady before JMH measures it (ForkRecorder.prewarm, the same rule in
+    // quick and full mode); then one warmup iteration confirms it and a few short iterations
+    // measure it. Quick mode has fewer forks and iterations, not a shorter warm-up.
+    timing.put(BenchmarkKind.STEP, new Timing(
+        integer("bench.forks", quick ? 2 : 5, 1),
+        integer("bench.warmup", 1, 0),
+        integer("bench.warmupTime", 300, 1),
+        integer("bench.iterations", quick ? 3 : 4, 1),
+        integer("bench.time", 300, 1)));
+    timing.put(BenchmarkKind.FLOOR, timing.get(BenchmarkKind.STEP));
     // Time to target averages whole training runs over iterations of bench.target.time ms.
-    int targetMillis = integer("bench.target.time", quick ? 100 : 300, 1);
-    timing.put(Kind.TARGET, new Timing(
-        integer("bench.target.forks", 1, 1),
-        integer("bench.target.warmup", quick ? 1 : 3, 0),
+    int targetMillis = integer("bench.target.time", 300, 1);
+    timing.put(BenchmarkKind.TARGET, new Timing(
+        integer("bench.target.forks", quick ? 2 : 3, 1),
+        integer("bench.target.warmup", 1, 0),
         targetMillis,
-        integer("bench.target.iterations", quick ? 3 : 10, 1),
+        integer("bench.target.iterations", 3, 1),
         targetMillis));
-    timing.put(Kind.COLD, new Timing(integer("bench.cold.forks", quick ? 1 : 3, 1), 0, 0, 1, 0));
-    timing.put(Kind.TRANSFER, new Timing(1, quick ? 1 : 3, 0, quick ? 3 : 10, 0));
-    prewarmMillis = integer("bench.prewarm.ms", quick ? 100 : 500, 0);
+    timing.put(BenchmarkKind.COLD, new Timing(integer("bench.cold.forks", quick ? 3 : 10, 1), 0, 0, 1, 0));
+    timing.put(BenchmarkKind.TRANSFER, new Timing(quick ? 2 : 3, 1, 0, 3, 0));
+    prewarmMillis = integer("bench.prewarm.ms", 500, 0);
 
     threads = integer("bench.threads", 1, 1);
     heap = get("bench.heap", "1g");
     if (!heap.matches("\\d+[kKmMgG]?")) {
       throw new GdbenchException("-Dbench.heap must be a JVM heap size like 1g or 512m, got '" + heap + "'");
     }
+    // Full mode also runs the cells whose native memory follows the GC at a second heap size.
+    String second = get("bench.gcHeap", quick ? "none" : "4g");
+    if (!second.equals("none") && !second.matches("\\d+[kKmMgG]?")) {
+      throw new GdbenchException("-Dbench.gcHeap must be a JVM heap size like 4g, or none, got '" + second + "'");
+    }
+    gcHeap = second.equals("none") || second.equals(heap) ? null : second;
     String extra = get("bench.jvmArgs", "");
     extraJvmArgs = extra.isEmpty() ? List.of() : List.of(extra.split("\\s+"));
     List<String> profs = list("bench.profilers", "gc,rss");
@@ -173,11 +167,17 @@ final class Settings {
 
   /** JVM options every benchmark fork gets, after the ones it inherits from the runner. */
   List<String> forkJvmArgs() {
+    return forkJvmArgs(heap);
+  }
+
+  /** The same, with a heap of this size. */
+  List<String> forkJvmArgs(String heapSize) {
     List<String> args = new ArrayList<>(JvmFlags.required());
     args.addAll(List.of(
-        // A fixed heap: no resizing during the run, and ResidentMemoryProfiler can tell the
-        // heap's resident pages from the rest (rss.heap, rss.offheap).
-        "-Xms" + heap, "-Xmx" + heap,
+        // A fixed heap, touched before main: no resizing during the run, no page first touched
+        // inside a measurement, and ResidentMemoryProfiler can tell the heap's resident pages
+        // from the rest (rss.heap, rss.offheap).
+        "-Xms" + heapSize, "-Xmx" + heapSize, "-XX:+AlwaysPreTouch",
         "-Dbench.prewarm.ms=" + prewarmMillis));
     args.addAll(extraJvmArgs);
     return args;

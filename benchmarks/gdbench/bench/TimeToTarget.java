@@ -1,5 +1,6 @@
 package gdbench.bench;
 
+import gdbench.runfolder.BenchmarkKind;
 import gdbench.core.Optimum;
 import gdbench.core.Problem;
 import gdbench.core.Workload;
@@ -19,7 +20,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Time to target: the average time of one training run from zero weights until the excess loss over
- * the closed-form optimum is at most {@value #TARGET_FRACTION} of the initial excess, or
+ * the closed-form optimum is at most {@value BenchmarkKind#TARGET_FRACTION} of the initial excess, or
  * {@value #EPOCH_LIMIT} epochs. Runs are averaged over each iteration rather than timed one shot at a
  * time because a run on the small workloads is too short to time alone; engine load and a fresh
  * JVM's first steps are {@link ColdStart}'s business.
@@ -34,8 +35,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 300, timeUnit = TimeUnit.MILLISECONDS)
 @Measurement(iterations = 10, time = 300, timeUnit = TimeUnit.MILLISECONDS)
 public class TimeToTarget extends TrainerBenchmark {
-  /** The target: excess loss at most this fraction of the initial excess. */
-  public static final double TARGET_FRACTION = 0.01;
   /** Epochs after which a run gives up: far more than any workload needs (WorkloadTest checks). */
   public static final int EPOCH_LIMIT = 1000;
 
@@ -68,7 +67,7 @@ public class TimeToTarget extends TrainerBenchmark {
     optimumLoss = Optimum.of(problem, w.bias()).loss();
     // zero initial weights and bias: the initial loss is the mean of y², evaluated in double
     double initialExcess = problem.mse(new double[w.d()], 0) - optimumLoss;
-    allowedExcess = TARGET_FRACTION * initialExcess;
+    allowedExcess = BenchmarkKind.TARGET_FRACTION * initialExcess;
     openTrainer(EPOCH_LIMIT);
     Progress scratch = new Progress();
     prewarm(() -> train(scratch));

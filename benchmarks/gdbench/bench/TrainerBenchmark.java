@@ -40,6 +40,10 @@ public abstract class TrainerBenchmark {
   @Param("cpu")
   public String device;
 
+  /** The forks' heap, as the runner sets it (recorded, so that results at two heaps stay apart). */
+  @Param("1g")
+  public String heap;
+
   /** Keeps the prewarm's results alive. */
   public double prewarmSink;
 
@@ -53,9 +57,12 @@ public abstract class TrainerBenchmark {
     trainer = Fixture.open(cell, Workload.parse(workload), threads, device, epochs);
   }
 
-  /** Repeats {@code work} until the JIT has settled, so JMH's warmup only has to confirm it. */
+  /** What this fork reports about itself ({@link ForkRecorder}). */
+  private final ForkRecorder recorder = ForkRecorder.start();
+
+  /** Repeats {@code work} until the fork is steady ({@link ForkRecorder#prewarm}), so JMH's warmup only has to confirm it. */
   protected void prewarm(DoubleSupplier work) {
-    prewarmSink = Fixture.prewarm(work, Fixture.prewarmWindowNanos());
+    prewarmSink = recorder.prewarm(work);
   }
 
   /**
@@ -69,6 +76,7 @@ public abstract class TrainerBenchmark {
     parsedCell = Cell.parse(cell);
     problem = w.problem();
     config = w.config(threads, Device.parse(device), 1);
+    recorder.measurementStarts();
   }
 
   /** A new trainer of the prepared cell and data ({@link #prepareTrainers}). */
@@ -90,6 +98,12 @@ public abstract class TrainerBenchmark {
         closeTrainer();
       }
     }
+  }
+
+  /** The fork's record, once the engine has run: thread settings read back, the host over the measurement. */
+  @TearDown(Level.Trial)
+  public void recordFork() {
+    recorder.finish(Cell.parse(cell).backend(), threads);
   }
 
   @TearDown(Level.Trial)

@@ -63,6 +63,15 @@ public interface Backend {
   }
 
   /**
+   * True when the cell's native memory is freed only when the Java GC collects the arrays'
+   * handles: its cost then follows the GC's rhythm and the heap size, so the harness measures it
+   * over several collections and at a second heap size.
+   */
+  default boolean freesNativeMemoryOnGc(Cell cell) {
+    return false;
+  }
+
+  /**
    * The colour of this library's series in charts, as {@code #rrggbb}; null lets the report pick a
    * stable colour from the name.
    */

@@ -19,7 +19,9 @@ public enum Workload {
   SEED("seed", 4, 1, 0.01f, false),
   SMALL("small", 1024, 1, 0.1f, true),
   LARGE("large", 1 << 20, 1, 0.1f, true),
-  WIDE("wide", 16_384, 64, 0.1f, true);
+  WIDE("wide", 16_384, 64, 0.1f, true),
+  /** 128 MiB of x and y: several times any L3 cache of these hosts, so a step streams from DRAM. */
+  HUGE("huge", 1 << 24, 1, 0.1f, true);
 
   /** Seed of the synthetic generator for every synthetic workload. */
   public static final long DATA_SEED = 42;
@@ -57,6 +59,11 @@ public enum Workload {
 
   public boolean bias() {
     return bias;
+  }
+
+  /** Bytes of x and y that one step must read at least once (float32). */
+  public long workingSetBytes() {
+    return 4L * n * (d + 1);
   }
 
   /** Builds the data (deterministic: the same on every JVM). */
@@ -97,6 +104,7 @@ public enum Workload {
     m.put("rule", GradientRule.MEAN.id());
     m.put("init", "zeros");
     m.put("data", dataSpec());
+    m.put("workingSetBytes", workingSetBytes());
     return m;
   }
 

@@ -95,6 +95,12 @@ public final class Nd4jBackend implements Backend {
     return List.of("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS");
   }
 
+  /** ND4J frees an INDArray's native buffer when the GC collects it; only the tuned cell allocates nothing per step. */
+  @Override
+  public boolean freesNativeMemoryOnGc(Cell cell) {
+    return cell.variant() != Variant.TUNED;
+  }
+
   @Override
   public String chartColour() {
     return "#d62728";

@@ -13,7 +13,9 @@ public enum BenchmarkKind {
   STEP("step", "gdbench.bench.StepThroughput.step", "thrpt", "ops/s"),
   TARGET("target", "gdbench.bench.TimeToTarget.train", "avgt", "us/op"),
   COLD("cold", "gdbench.bench.ColdStart.openAndStep", "ss", "ms/op"),
-  TRANSFER("transfer", "gdbench.bench.TransferAndStep.openAndStep", "ss", "ms/op");
+  TRANSFER("transfer", "gdbench.bench.TransferAndStep.openAndStep", "ss", "ms/op"),
+  /** The least work of any step (X and y read once), per workload: the "× floor" of every cell. */
+  FLOOR("floor", "gdbench.bench.Floor.pass", "thrpt", "ops/s");
 
   /**
    * Converged: the excess loss over the closed-form optimum is at most this fraction of the

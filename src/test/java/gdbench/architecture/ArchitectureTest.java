@@ -44,7 +44,7 @@ class ArchitectureTest {
 
   /** Libraries any package may use; every other third-party library belongs to one backend package. */
   static final String[] SHARED_LIBRARIES = {
-      "java..", "javax..", "jdk..", "gdbench..", "com.fasterxml.jackson..", "picocli..", "org.apache.commons.csv..",
+      "java..", "javax..", "jdk..", "com.sun.management..", "gdbench..", "com.fasterxml.jackson..", "picocli..", "org.apache.commons.csv..",
       "org.apache.commons.math3..", "org.knowm.xchart..", "org.openjdk.jmh..", "org.slf4j.."};
 
   static List<String> backendPackages() {

@@ -1,5 +1,6 @@
 package gdbench.bench;
 
+import gdbench.runfolder.BenchmarkKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -74,7 +75,7 @@ class BenchRunnerSmokeTest {
         assertNotNull(secondary.get("rss"), "resident-memory profiler: " + secondary);
       }
     }
-    assertEquals(List.of(Settings.Kind.STEP.benchmark, Settings.Kind.TARGET.benchmark, Settings.Kind.COLD.benchmark), benchmarks);
+    assertEquals(List.of(BenchmarkKind.STEP.jmhMethod(), BenchmarkKind.TARGET.jmhMethod(), BenchmarkKind.COLD.jmhMethod()), benchmarks);
     JsonNode step = jmh.get(0).get("secondaryMetrics");
     assertNotNull(step.get("samples"), "samples/s beside steps/s: " + step);
     assertEquals(4 * jmh.get(0).at("/primaryMetric/score").asDouble(), step.at("/samples/score").asDouble(), 1e-6 * step.at("/samples/score").asDouble());

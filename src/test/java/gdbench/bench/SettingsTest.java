@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import gdbench.bench.Settings.Kind;
+import gdbench.runfolder.BenchmarkKind;
 import gdbench.core.GdbenchException;
 import java.util.List;
 import java.util.Properties;
@@ -26,10 +26,16 @@ class SettingsTest {
   void theFullRunCoversEveryBenchmarkAndWorkload() {
     Settings s = of();
     assertFalse(s.quick);
-    assertEquals(List.of(Kind.STEP, Kind.TARGET, Kind.COLD), s.kinds);
-    assertEquals(List.of(Workload.values()), s.workloads.get(Kind.STEP));
-    assertEquals(List.of(Workload.values()), s.workloads.get(Kind.TARGET));
-    assertEquals(List.of(Workload.LARGE), s.workloads.get(Kind.COLD));
+    assertEquals(List.of(BenchmarkKind.STEP, BenchmarkKind.FLOOR, BenchmarkKind.TARGET, BenchmarkKind.COLD), s.kinds);
+    assertEquals(List.of(Workload.values()), s.workloads.get(BenchmarkKind.STEP));
+    assertEquals(List.of(Workload.SEED, Workload.SMALL, Workload.LARGE, Workload.WIDE), s.workloads.get(BenchmarkKind.TARGET),
+        "every workload but huge");
+    assertEquals(List.of(Workload.LARGE), s.workloads.get(BenchmarkKind.COLD));
+    assertEquals(5, s.timing.get(BenchmarkKind.STEP).forks(), "at least 5 forks per step result");
+    assertEquals(3, s.timing.get(BenchmarkKind.TARGET).forks(), "at least 3 per time to target");
+    assertEquals(10, s.timing.get(BenchmarkKind.COLD).forks(), "at least 10 for cold start");
+    assertEquals("4g", s.gcHeap);
+    assertTrue(s.forkJvmArgs().contains("-XX:+AlwaysPreTouch"));
     assertEquals(1, s.threads);
     assertEquals(List.of("gc", "rss"), s.profilers);
   }
@@ -37,19 +43,23 @@ class SettingsTest {
   @Test
   void onAGpuTheHostToDeviceCopyIsMeasuredToo() {
     Settings s = of("bench.device", "gpu");
-    assertEquals(List.of(Kind.STEP, Kind.TARGET, Kind.COLD, Kind.TRANSFER), s.kinds);
-    assertEquals(List.of(Workload.LARGE), s.workloads.get(Kind.TRANSFER));
-    assertEquals(List.of(Kind.TRANSFER), of("bench.benchmarks", "transfer").kinds, "on the CPU on request");
+    assertEquals(List.of(BenchmarkKind.STEP, BenchmarkKind.FLOOR, BenchmarkKind.TARGET, BenchmarkKind.COLD, BenchmarkKind.TRANSFER), s.kinds);
+    assertEquals(List.of(Workload.LARGE), s.workloads.get(BenchmarkKind.TRANSFER));
+    assertEquals(List.of(BenchmarkKind.TRANSFER), of("bench.benchmarks", "transfer").kinds, "on the CPU on request");
   }
 
   @Test
   void quickIsShorterButStillCoversTheStepMatrix() {
     Settings s = of("bench.quick", "true");
     assertTrue(s.quick);
-    assertEquals(List.of(Workload.values()), s.workloads.get(Kind.STEP));
-    Settings.Timing quick = s.timing.get(Kind.STEP);
-    Settings.Timing full = of().timing.get(Kind.STEP);
+    assertEquals(List.of(Workload.values()), s.workloads.get(BenchmarkKind.STEP));
+    Settings.Timing quick = s.timing.get(BenchmarkKind.STEP);
+    Settings.Timing full = of().timing.get(BenchmarkKind.STEP);
     assertTrue(quick.measurementIterations() * quick.measurementMillis() < full.measurementIterations() * full.measurementMillis());
+    assertTrue(quick.forks() >= 2 && quick.forks() < full.forks());
+    assertEquals(full.warmupIterations() * full.warmupMillis(), quick.warmupIterations() * quick.warmupMillis(),
+        "quick mode ends warm-up on the same rule: fewer forks and iterations, not a shorter warm-up");
+    assertEquals(full.warmupIterations(), quick.warmupIterations());
   }
 
   /** mvn -Pbench passes every setting, the unset ones as empty strings. */
@@ -58,7 +68,7 @@ class SettingsTest {
     Settings s = of("bench.quick", "false", "bench.workloads", "", "bench.device", " ", "bench.heap", "", "bench.results", "",
         "bench.forks", "", "bench.profilers", "", "bench.machine", "");
     assertFalse(s.quick);
-    assertEquals(List.of(Workload.values()), s.workloads.get(Kind.STEP));
+    assertEquals(List.of(Workload.values()), s.workloads.get(BenchmarkKind.STEP));
     assertEquals("1g", s.heap);
     assertEquals(List.of("gc", "rss"), s.profilers);
     assertEquals(null, s.machine);
@@ -76,9 +86,9 @@ class SettingsTest {
   @Test
   void anExplicitWorkloadListAppliesToEveryBenchmark() {
     Settings s = of("bench.workloads", "seed, wide", "bench.cold.workloads", "seed");
-    assertEquals(List.of(Workload.SEED, Workload.WIDE), s.workloads.get(Kind.STEP));
-    assertEquals(List.of(Workload.SEED, Workload.WIDE), s.workloads.get(Kind.TARGET));
-    assertEquals(List.of(Workload.SEED), s.workloads.get(Kind.COLD));
+    assertEquals(List.of(Workload.SEED, Workload.WIDE), s.workloads.get(BenchmarkKind.STEP));
+    assertEquals(List.of(Workload.SEED, Workload.WIDE), s.workloads.get(BenchmarkKind.TARGET));
+    assertEquals(List.of(Workload.SEED), s.workloads.get(BenchmarkKind.COLD));
   }
 
   @Test
@@ -91,7 +101,7 @@ class SettingsTest {
   @Test
   void badValuesAreNamed() {
     assertTrue(assertThrows(GdbenchException.class, () -> of("bench.threads", "0")).getMessage().contains("bench.threads"));
-    assertTrue(assertThrows(GdbenchException.class, () -> of("bench.workloads", "huge")).getMessage().contains("huge"));
+    assertTrue(assertThrows(GdbenchException.class, () -> of("bench.workloads", "enormous")).getMessage().contains("enormous"));
     assertTrue(assertThrows(GdbenchException.class, () -> of("bench.benchmarks", "speed")).getMessage().contains("speed"));
     assertTrue(assertThrows(GdbenchException.class, () -> of("bench.quick", "yes")).getMessage().contains("bench.quick"));
     assertTrue(assertThrows(GdbenchException.class, () -> of("bench.machine", "../x")).getMessage().contains("bench.machine"));

@@ -38,7 +38,7 @@ class WorkloadTest {
     int reached = -1;
     for (int k = 0; k < losses.length; k++) {
       assertFalse(Fixture.isDenormal(losses[k]), w + ": denormal loss at epoch " + (k + 1));
-      if (reached < 0 && losses[k] - optimum.loss() <= TimeToTarget.TARGET_FRACTION * initialExcess) {
+      if (reached < 0 && losses[k] - optimum.loss() <= gdbench.runfolder.BenchmarkKind.TARGET_FRACTION * initialExcess) {
         reached = k;
       }
     }

@@ -48,6 +48,8 @@ class ExtensionBackendTest {
     String out = run(ExtensionProbe.class.getName());
     assertTrue(out.contains("registry: plain, plain-simd, ejml, nd4j, djl") && out.contains(", extension"), out);
     assertTrue(out.contains("golden: [extension/manual] reproduce 3 traces"), out);
+    assertTrue(out.contains("plan: [step extension/manual seed, step extension/manual small"), out);
+    assertTrue(out.contains("target extension/manual seed"), out);
   }
 
   /** Runs a main class with the test class path plus the extension's services file; returns stdout. */

@@ -31,5 +31,8 @@ public final class ExtensionProbe {
       }
     }
     System.out.println("golden: " + cells.stream().map(Cell::id).toList() + " reproduce " + traces + " traces");
+    List<String> planned = gdbench.bench.BenchPlan.of(new java.util.Properties()).items().stream()
+        .filter(i -> i.cell().startsWith("extension/")).map(i -> i.benchmark() + " " + i.cell() + " " + i.workload().id()).toList();
+    System.out.println("plan: " + planned);
   }
 }

@@ -43,7 +43,7 @@ class BenchmarkKindTest {
       assertEquals(k, BenchmarkKind.parse(k.id()));
     }
     GdbenchException e = assertThrows(GdbenchException.class, () -> BenchmarkKind.parse("warm"));
-    assertEquals("unknown benchmark kind 'warm' (known: step, target, cold, transfer)", e.getMessage());
+    assertEquals("unknown benchmark kind 'warm' (known: step, target, cold, transfer, floor)", e.getMessage());
     assertFalse(e.getMessage().contains("-D") || e.getMessage().contains("--"), "no command-line flag in a model's message");
   }
 }
