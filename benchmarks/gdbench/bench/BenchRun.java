@@ -75,7 +75,7 @@ final class BenchRun {
         writeEnv();
       }
       if (pass == 1) {
-        schedule.calibrate(plan, out);
+        schedule.calibrate(plan, run, out);
       }
       checkCanary(canary, "after pass " + pass);
     }

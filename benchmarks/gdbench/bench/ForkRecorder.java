@@ -50,7 +50,6 @@ final class ForkRecorder {
     boolean jitTimed = jit != null && jit.isCompilationTimeMonitoringSupported();
     List<GarbageCollectorMXBean> gcs = ManagementFactory.getGarbageCollectorMXBeans();
     long gc0 = gcCount(gcs);
-    long alloc0 = allocatedBytes();
     long start = System.nanoTime();
     long lastChange = start;
     long compileMillis = jitTimed ? jit.getTotalCompilationTime() : 0;
@@ -59,7 +58,10 @@ final class ForkRecorder {
     double sink = 0;
     long calls = 0;
     String end;
+    long workAllocated = 0;
+    long nextRssRead = start;
     while (true) {
+      long a0 = allocatedBytes();
       long t0 = System.nanoTime();
       long t1;
       int batch = 0;
@@ -68,6 +70,7 @@ final class ForkRecorder {
         batch++;
         t1 = System.nanoTime();
       } while (t1 - t0 < 1_000_000);
+      workAllocated += allocatedBytes() - a0; // the work's own allocation, not the probes' below
       calls += batch;
       double perCall = (double) (t1 - t0) / batch;
       if (perCall < best * 0.9) {
@@ -79,12 +82,15 @@ final class ForkRecorder {
         compileMillis = compiled;
         lastChange = t1;
       }
-      long rss = HostProbe.residentBytes();
-      if (rss > 0 && rssAtChange > 0 && rss > rssAtChange * 1.02) {
-        rssAtChange = rss;
-        lastChange = t1;
+      if (t1 >= nextRssRead) { // a file read: every 50 ms is enough to see memory still growing
+        nextRssRead = t1 + 50_000_000;
+        long rss = HostProbe.residentBytes();
+        if (rss > 0 && rssAtChange > 0 && rss > rssAtChange * 1.02) {
+          rssAtChange = rss;
+          lastChange = t1;
+        }
       }
-      boolean allocates = allocatedBytes() - alloc0 > calls; // more than a byte per call on average
+      boolean allocates = workAllocated > calls; // more than a byte per call on average
       boolean gcDone = !allocates || gcCount(gcs) > gc0;
       if (t1 - start >= PREWARM_LIMIT_NANOS) {
         end = "time limit";
@@ -102,7 +108,7 @@ final class ForkRecorder {
     record.put("prewarmCalls", calls);
     record.put("prewarmGcs", collections);
     record.put("gcIntervalMs", collections > 0 ? Math.round(elapsed / 1e6 / collections) : null);
-    record.put("allocatedBytesPerCall", calls > 0 ? (allocatedBytes() - alloc0) / calls : null);
+    record.put("allocatedBytesPerCall", calls > 0 ? workAllocated / calls : null);
     measureStart = HostProbe.snapshot();
     return sink;
   }

@@ -85,7 +85,7 @@ final class ForkSchedule {
    * fewer than {@link #GC_PER_ITERATION} collections gets iterations long enough to hold that many
    * (at most {@link #MAX_ITERATION_MS}); its first fork, too short, is measured again.
    */
-  void calibrate(BenchPlan plan, PrintStream out) {
+  void calibrate(BenchPlan plan, RunProgress run, PrintStream out) {
     for (PlanItem item : plan.items()) {
       if (item.kind != BenchmarkKind.STEP || item.forks.isEmpty() || !followsGc(item)) {
         continue;
@@ -99,6 +99,9 @@ final class ForkSchedule {
           gcs, item.iterationMs, ms);
       item.iterationMs = ms;
       item.dropForks();
+      synchronized (run.lock) {
+        run.results.remove(item);
+      }
       out.println("# gdbench: " + item.cell + " on " + item.workload.id() + " (heap " + item.heap + "): " + item.iterationReason);
     }
   }

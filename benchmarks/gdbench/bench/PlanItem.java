@@ -95,7 +95,7 @@ public final class PlanItem {
 
   /** All forks as one JMH result, as if JMH had run them back to back. */
   RunResult merged() {
-    return forks.isEmpty() ? null : new RunResult(params, forks);
+    return forks.isEmpty() ? null : new RunResult(params, new ArrayList<>(forks));
   }
 
   @Override
