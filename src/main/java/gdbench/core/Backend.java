@@ -2,6 +2,7 @@ package gdbench.core;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleSupplier;
 
 /**
  * A numerical library that can train the model: the plug-in point of gdbench. Each backend lives
@@ -76,6 +77,17 @@ public interface Backend {
    * stable colour from the name.
    */
   default String chartColour() {
+    return null;
+  }
+
+  /**
+   * One trivial element-wise operation on two float arrays of {@code n} elements, for timing this
+   * library's cost per call against a Python library's ({@code gdbench reference} on {@code seed}):
+   * each call runs {@code c = a + b} into a new array that is freed at once, or with
+   * {@code inPlace} {@code a += b}, and returns any number. Null where the library has no call
+   * layer worth timing. An implementation that holds native memory is also {@link AutoCloseable}.
+   */
+  default DoubleSupplier elementwiseProbe(int n, boolean inPlace) {
     return null;
   }
 }

@@ -12,6 +12,7 @@ import gdbench.core.Trainer;
 import gdbench.core.Variant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleSupplier;
 
 /**
  * DJL (Deep Java Library) on its PyTorch engine, the tutorial's four stages:
@@ -103,5 +104,11 @@ public final class DjlBackend implements Backend {
     } catch (LinkageError e) {
       return Map.of();
     }
+  }
+
+  /** One {@code add} on {@code n} floats per call, new or in place: the per-call cost timed by {@code gdbench reference}. */
+  @Override
+  public DoubleSupplier elementwiseProbe(int n, boolean inPlace) {
+    return new DjlElementwiseProbe(n, inPlace);
   }
 }

@@ -27,8 +27,8 @@ final class Nd4jAutogradTrainer implements Trainer {
   private final float lr;
   private final float lossScale;
   private final List<String> outputs = List.of(LOSS);
-  private float[] gradW;
-  private float gradB = Float.NaN;
+  private INDArray lastGradW; // the last step's gradients as SameDiff returned them, read only by gradient()
+  private INDArray lastGradB;
   private boolean closed;
 
   Nd4jAutogradTrainer(Problem problem, TrainConfig config) {
@@ -40,7 +40,6 @@ final class Nd4jAutogradTrainer implements Trainer {
     SDVariable loss = config.rule() == GradientRule.MEAN ? squares.mean(LOSS) : squares.sum(LOSS);
     graph.sd.setLossVariables(loss);
     graph.createGradFunction();
-    gradW = new float[graph.d];
   }
 
   @Override
@@ -48,13 +47,14 @@ final class Nd4jAutogradTrainer implements Trainer {
     OutAndGrad result = graph.sd.calculateGradientsAndOutputs(graph.placeholders, outputs, graph.parameters);
     float loss = result.getOutputs().get(LOSS).getFloat(0) / lossScale;
     Map<String, INDArray> grads = result.getGradients();
-    INDArray dw = grads.get(Nd4jLinearGraph.W);
-    gradW = dw.toFloatVector();
-    graph.w.getArr().subi(dw.muli(lr)); // w -= learning_rate * w.grad
+    // The gradients stay native until gradient() asks for them, as in DJL: no copy to Java per
+    // step. They are fresh arrays each call, so keeping them is safe; the update scales a new
+    // array (the tutorial's lr * w.grad, DJL's mul) instead of scaling the kept gradient in place.
+    lastGradW = grads.get(Nd4jLinearGraph.W);
+    graph.w.getArr().subi(lastGradW.mul(lr)); // w -= learning_rate * w.grad
     if (graph.hasBias) {
-      INDArray db = grads.get(Nd4jLinearGraph.B);
-      gradB = db.getFloat(0);
-      graph.b.getArr().subi(db.muli(lr));
+      lastGradB = grads.get(Nd4jLinearGraph.B);
+      graph.b.getArr().subi(lastGradB.mul(lr));
     }
     return loss;
   }
@@ -71,12 +71,12 @@ final class Nd4jAutogradTrainer implements Trainer {
 
   @Override
   public float[] gradient() {
-    return gradW.clone();
+    return lastGradW == null ? new float[graph.d] : lastGradW.toFloatVector();
   }
 
   @Override
   public float biasGradient() {
-    return graph.hasBias ? gradB : Float.NaN;
+    return !graph.hasBias ? Float.NaN : lastGradB == null ? Float.NaN : lastGradB.getFloat(0);
   }
 
   @Override

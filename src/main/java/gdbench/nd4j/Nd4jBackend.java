@@ -13,6 +13,7 @@ import gdbench.core.Trainer;
 import gdbench.core.Variant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleSupplier;
 
 /**
  * ND4J (CPU natives, OpenBLAS), SameDiff and DL4J: all four stages. The manual stage comes in two
@@ -109,5 +110,11 @@ public final class Nd4jBackend implements Backend {
   @Override
   public Map<String, String> threadSettings(int threads) {
     return Nd4jRuntime.threadSettings(threads);
+  }
+
+  /** One {@code add} on {@code n} floats per call, new or in place: the per-call cost timed by {@code gdbench reference}. */
+  @Override
+  public DoubleSupplier elementwiseProbe(int n, boolean inPlace) {
+    return new Nd4jElementwiseProbe(n, inPlace);
   }
 }

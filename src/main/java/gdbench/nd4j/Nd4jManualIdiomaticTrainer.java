@@ -5,6 +5,7 @@ import gdbench.core.Problem;
 import gdbench.core.TrainConfig;
 import gdbench.core.Trainer;
 import java.util.concurrent.atomic.AtomicLong;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
 import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
@@ -48,8 +49,8 @@ final class Nd4jManualIdiomaticTrainer implements Trainer {
   private final INDArray x; // [n, d]
   private final INDArray y; // [n, 1]
   private final INDArray w; // [d, 1], outside the workspace: it outlives the step
+  private final INDArray gradW; // [d, 1], outside the workspace: the last step's dw, read only by gradient()
   private float b;
-  private float[] gradW;
   private float gradB = Float.NaN;
   private boolean closed;
 
@@ -66,7 +67,7 @@ final class Nd4jManualIdiomaticTrainer implements Trainer {
     y = Nd4j.create(problem.y(), new long[] {n, 1}, 'c');
     w = Nd4j.create(initialW, new long[] {d, 1}, 'c');
     b = initialB;
-    gradW = new float[d];
+    gradW = Nd4j.create(DataType.FLOAT, d, 1);
   }
 
   @Override
@@ -78,13 +79,15 @@ final class Nd4jManualIdiomaticTrainer implements Trainer {
       }
       INDArray error = yPred.sub(y);
       float loss = error.mul(error).meanNumber().floatValue(); // ((y_pred - y)**2).mean()
-      INDArray dw = x.transpose().mmul(error).mul(gradScale); // (2/N)·Xᵀ(y_pred - y)
+      // (2/N)·Xᵀ(y_pred - y). The last op writes into an array kept outside the workspace instead
+      // of a new one in it, so the gradient stays readable without a copy to Java each step (DJL
+      // keeps its gradient native too); the workspace's arrays are invalid once the step ends.
+      INDArray dw = x.transpose().mmul(error).mul(gradScale, gradW);
       if (hasBias) {
         gradB = error.sumNumber().floatValue() * gradScale; // (2/N)·Σ(y_pred - y)
         b -= lr * gradB;
       }
       w.subi(dw.mul(lr)); // w -= learning_rate * dw
-      gradW = dw.toFloatVector();
       return loss;
     }
   }
@@ -101,7 +104,7 @@ final class Nd4jManualIdiomaticTrainer implements Trainer {
 
   @Override
   public float[] gradient() {
-    return gradW.clone();
+    return gradW.toFloatVector(); // zeros before the first step
   }
 
   @Override
@@ -128,5 +131,6 @@ final class Nd4jManualIdiomaticTrainer implements Trainer {
     x.close();
     y.close();
     w.close();
+    gradW.close();
   }
 }

@@ -137,9 +137,14 @@ public final class Charts {
     if (ref != null && ref.complete()) {
       Map<String, Map<String, Double>> refRates = new LinkedHashMap<>();
       for (TutorialReferenceData.Row r : ref.rows()) {
-        refRates.computeIfAbsent(r.library() + "/" + r.stage(), k -> new LinkedHashMap<>()).put(r.workload(), r.stepsPerSecond());
+        refRates.computeIfAbsent(r.id(), k -> new LinkedHashMap<>()).put(r.workload(), r.stepsPerSecond());
       }
-      refRates.forEach((id, rates) -> addLine(chart, "tutorial " + id, CellId.parse(id), oneFeature, sizes, rates, true));
+      // Schema 2 names a variant: the tutorial's code is styled as the idiomatic cells (square markers).
+      refRates.forEach((id, rates) -> {
+        CellId c = CellId.parse(id);
+        CellId style = TutorialReferenceData.TUTORIAL.equals(c.variant()) ? new CellId(c.backend(), c.stage(), CellId.IDIOMATIC) : c;
+        addLine(chart, (c.variant() == null ? "tutorial " : "python ") + id, style, oneFeature, sizes, rates, true);
+      });
     }
     if (chart.getSeriesMap().isEmpty()) {
       chart.addSeries("no results", new double[] {1}, new double[] {1});

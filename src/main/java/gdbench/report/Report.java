@@ -18,6 +18,7 @@ public final class Report {
   private static final List<Section> SECTIONS = List.of(
       HeaderSection::render,
       TimePerStepSection::render,
+      JvmAgainstPythonSection::render,
       ThroughputSection::render,
       AbstractionTaxSection::render,
       CrossoverSection::render,

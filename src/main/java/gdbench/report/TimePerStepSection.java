@@ -47,14 +47,21 @@ final class TimePerStepSection {
   private static void referenceRows(TutorialReferenceData reference, List<String> workloads, Markdown.Table t) {
     Map<String, Map<String, TutorialReferenceData.Row>> rows = new LinkedHashMap<>();
     for (TutorialReferenceData.Row r : reference.rows()) {
-      rows.computeIfAbsent(Markdown.text(r.library()) + "/" + Markdown.text(r.stage()), k -> new LinkedHashMap<>()).put(Markdown.text(r.workload()), r);
+      rows.computeIfAbsent(Markdown.text(r.library()) + "/" + Markdown.text(r.stage()) + (r.variant() == null ? "" : "/" + r.variant()),
+          k -> new LinkedHashMap<>()).put(Markdown.text(r.workload()), r);
     }
     for (Map.Entry<String, Map<String, TutorialReferenceData.Row>> e : rows.entrySet()) {
-      List<String> row = new ArrayList<>(List.of("tutorial: " + e.getKey()));
+      // schema 1 had the tutorial's code only; schema 2 names the variant in the id
+      boolean variants = e.getValue().values().stream().anyMatch(r -> r.variant() != null);
+      List<String> row = new ArrayList<>(List.of((variants ? "python: `" : "tutorial: ") + e.getKey() + (variants ? "`" : "")));
       for (String w : workloads) {
         TutorialReferenceData.Row r = e.getValue().get(w);
         if (r == null) {
           row.add("not run");
+          continue;
+        }
+        if (r.repeated()) { // schema 2: the interval over fresh processes, as the JVM against Python section explains
+          row.add(JvmAgainstPythonSection.python(r).text());
           continue;
         }
         double rate = r.stepsPerSecond();
@@ -70,6 +77,13 @@ final class TimePerStepSection {
     }
     if (!reference.complete()) {
       return "Tutorial reference rows: not run: " + Markdown.or(reference.reason(), TutorialReferenceData.PYTHON_NOT_FOUND) + ".";
+    }
+    if (reference.statistic() != null) {
+      return String.format(Locale.ROOT, "`python:` rows are the tutorial's own code (`tutorial`) and an expert's (`tuned`) in Python %s "
+          + "(numpy %s, PyTorch %s, %d thread(s)), timed by `gdbench reference` on the same data, not by JMH: each the mean of %d fresh "
+          + "processes, ± as in the JVM against Python section below, which pairs them with the cells.", Markdown.text(reference.python()),
+          Markdown.text(reference.numpy()), Markdown.text(reference.torch()), Markdown.or(reference.threads(), 0),
+          reference.statistic().processes());
     }
     return String.format(Locale.ROOT, "`tutorial:` rows are the tutorial's own loops timed in Python %s (numpy %s, PyTorch %s, %d thread), "
         + "not by JMH: ± is one standard deviation of %s.", Markdown.text(reference.python()), Markdown.text(reference.numpy()),

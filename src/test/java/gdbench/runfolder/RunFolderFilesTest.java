@@ -94,11 +94,79 @@ class RunFolderFilesTest {
   @Test
   void aReferenceThatWasNotRunHoldsOnlyWhy() throws IOException {
     RunFolderFiles.writeTutorialReference(tmp, TutorialReferenceData.notRun("no python"));
-    assertEquals("{\n  \"schema\" : \"gdbench-tutorial-reference/1\",\n  \"status\" : \"not run\",\n  \"reason\" : \"no python\"\n}",
+    assertEquals("{\n  \"schema\" : \"gdbench-tutorial-reference/2\",\n  \"status\" : \"not run\",\n  \"reason\" : \"no python\"\n}",
         Files.readString(tmp.resolve(RunFolderFiles.TUTORIAL_REFERENCE)));
     TutorialReferenceData back = RunFolderFiles.readTutorialReference(tmp);
     assertFalse(back.complete());
     assertTrue(back.rows().isEmpty());
+  }
+
+  /** Schema 2 as gdbench reference writes it: every field comes back, and what is absent stays out of the file. */
+  @Test
+  void aReferenceOfBothVariantsRoundTrips() throws IOException {
+    TutorialReferenceData.Row row = new TutorialReferenceData.Row("torch", "manual", "tuned", "seed", 4, 1, 200, 10, null,
+        new double[] {190, 210}, new double[][] {{189, 191}, {209, 211}}, new double[] {0, 0.5});
+    TutorialReferenceData.PerOp perOp = new TutorialReferenceData.PerOp("seed", 4, "rule", 2,
+        List.of(new TutorialReferenceData.PerOpRow("jvm", "djl", "add", 1500, new double[] {1400, 1600}, 2)));
+    TutorialReferenceData data = new TutorialReferenceData(TutorialReferenceData.SCHEMA, TutorialReferenceData.COMPLETE, null, "3.11.2",
+        "1.24.2", "1.13.0", 1, false, List.of(row), "/usr/bin/python3",
+        new TutorialReferenceData.Statistic("mean of process means", 0.99, 2, 5, 0.2), "the JVM's data", Map.of("tuned", "expert"),
+        Map.of("OPENBLAS_CORETYPE", "Haswell"), Map.of("OPENBLAS_CORETYPE", "Haswell"), JSON.readTree("{\"loadedLibraries\": [\"libblas.so.3\"]}"),
+        List.of(new TutorialReferenceData.Pair("djl/manual/tuned", "torch/manual/tuned")), perOp);
+    RunFolderFiles.writeTutorialReference(tmp, data);
+    String text = Files.readString(tmp.resolve(RunFolderFiles.TUTORIAL_REFERENCE));
+    assertFalse(text.contains("\"samples\""), "no schema-1 field in a schema-2 row");
+    assertFalse(text.contains("\"reason\""));
+    TutorialReferenceData back = RunFolderFiles.readTutorialReference(tmp);
+    assertEquals(data.pairs(), back.pairs());
+    assertEquals(data.statistic(), back.statistic());
+    assertEquals(data.environment(), back.environment());
+    assertEquals("libblas.so.3", back.kernels().path("loadedLibraries").get(0).asText());
+    TutorialReferenceData.Row r = back.rows().get(0);
+    assertEquals("torch/manual/tuned", r.id());
+    assertTrue(r.repeated());
+    assertArrayEquals(new double[] {190, 210}, r.processMeans());
+    assertArrayEquals(new double[] {209, 211}, r.batches()[1]);
+    assertArrayEquals(new double[] {0, 0.5}, r.minorFaultsPerStep());
+    assertEquals(1500, back.perOp().rows().get(0).nsPerOp());
+    assertEquals(2, back.perOp().rows().get(0).steady());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("committedRuns")
+  void referenceRowsOfSchemaOneHaveNoVariantAndOneProcess(Path dir) {
+    TutorialReferenceData ref = RunFolderFiles.readTutorialReference(dir);
+    if (ref == null || !"gdbench-tutorial-reference/1".equals(ref.schema())) {
+      return; // the later schema is checked by the round trip above
+    }
+    for (TutorialReferenceData.Row r : ref.rows()) {
+      assertEquals(null, r.variant());
+      assertFalse(r.repeated(), r.id());
+      assertEquals(r.library() + "/" + r.stage(), r.id());
+    }
+    assertTrue(ref.pairs().isEmpty());
+    assertEquals(null, ref.perOp());
+  }
+
+  /** Calls per workload, between JMH benchmarks, make one file. */
+  @Test
+  void partsOfOneRunCombine() {
+    TutorialReferenceData.Row seed = new TutorialReferenceData.Row("numpy", "manual", "tuned", "seed", 4, 1, 1, 0, null,
+        new double[] {1, 1}, null, null);
+    TutorialReferenceData.Row wide = new TutorialReferenceData.Row("numpy", "manual", "tuned", "wide", 16384, 64, 1, 0, null,
+        new double[] {1, 1}, null, null);
+    TutorialReferenceData.Pair pair = new TutorialReferenceData.Pair("nd4j/manual/tuned", "numpy/manual/tuned");
+    TutorialReferenceData a = new TutorialReferenceData(TutorialReferenceData.SCHEMA, TutorialReferenceData.COMPLETE, null, "3", "1", "1",
+        1, false, List.of(seed), "py", null, null, null, null, null, null, List.of(pair), null);
+    TutorialReferenceData.PerOp perOp = new TutorialReferenceData.PerOp("seed", 4, "rule", 2, List.of());
+    TutorialReferenceData b = new TutorialReferenceData(TutorialReferenceData.SCHEMA, TutorialReferenceData.COMPLETE, null, "3", "1", "1",
+        1, false, List.of(wide), "py", null, null, null, null, null, null, List.of(pair), perOp);
+    TutorialReferenceData both = TutorialReferenceData.combine(List.of(a, TutorialReferenceData.notRun("later"), b));
+    assertTrue(both.complete());
+    assertEquals(List.of("seed", "wide"), both.rows().stream().map(TutorialReferenceData.Row::workload).toList());
+    assertEquals(List.of(pair), both.pairs());
+    assertEquals(perOp, both.perOp());
+    assertFalse(TutorialReferenceData.combine(List.of(TutorialReferenceData.notRun("none"))).complete());
   }
 
   @Test
