@@ -1,5 +1,7 @@
 package gdbench.bench;
 
+import gdbench.core.Workload;
+import gdbench.runfolder.BenchmarkKind;
 import gdbench.core.JvmFlags;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -55,7 +57,13 @@ final class PostSteps {
         }
       }
       case "reference" -> {
-        args.addAll(List.of("--run", folder.toString()));
+        // right after JMH, on the same machine, with the run's thread count and its step workloads
+        // (huge left out: five fresh Python processes per row over 128 MiB would outlast the run's budget)
+        args.addAll(List.of("--run", folder.toString(), "--threads", String.valueOf(settings.threads)));
+        List<String> workloads = settings.workloads.get(BenchmarkKind.STEP).stream().filter(w -> w != Workload.HUGE).map(Workload::id).toList();
+        if (!workloads.isEmpty()) {
+          args.addAll(List.of("--workloads", String.join(",", workloads)));
+        }
         if (settings.quick) {
           args.add("--quick");
         }
