@@ -31,7 +31,9 @@ final class ForkRecorder {
   private final Map<String, Object> record = new LinkedHashMap<>();
   private HostProbe.Snapshot measureStart;
 
-  private ForkRecorder() {}
+  private ForkRecorder() {
+    record.put("jvmUptimeAtSetupMs", ManagementFactory.getRuntimeMXBean().getUptime());
+  }
 
   static ForkRecorder start() {
     return new ForkRecorder();
@@ -60,6 +62,9 @@ final class ForkRecorder {
     String end;
     long workAllocated = 0;
     long nextRssRead = start;
+    long p0 = allocatedBytes();
+    long probeCost = allocatedBytes() - p0; // what one reading of the counter allocates
+    long heapMax = Runtime.getRuntime().maxMemory();
     while (true) {
       long a0 = allocatedBytes();
       long t0 = System.nanoTime();
@@ -70,7 +75,8 @@ final class ForkRecorder {
         batch++;
         t1 = System.nanoTime();
       } while (t1 - t0 < 1_000_000);
-      workAllocated += allocatedBytes() - a0; // the work's own allocation, not the probes' below
+      workAllocated += Math.max(0, allocatedBytes() - a0 - probeCost); // the work's own allocation, not the probes'
+
       calls += batch;
       double perCall = (double) (t1 - t0) / batch;
       if (perCall < best * 0.9) {
@@ -90,7 +96,11 @@ final class ForkRecorder {
           lastChange = t1;
         }
       }
-      boolean allocates = workAllocated > calls; // more than a byte per call on average
+      // A cell that allocates is steady once a collection has run; one that allocates too slowly to
+      // fill a third of the heap (about the young generation) within the time limit will not see a
+      // collection in its measurement either, and is not made to wait for one.
+      double bytesPerSecond = workAllocated / Math.max(1e-9, (t1 - start) / 1e9);
+      boolean allocates = workAllocated > 16 * calls && bytesPerSecond * PREWARM_LIMIT_NANOS / 1e9 > heapMax / 3.0;
       boolean gcDone = !allocates || gcCount(gcs) > gc0;
       if (t1 - start >= PREWARM_LIMIT_NANOS) {
         end = "time limit";
@@ -104,6 +114,7 @@ final class ForkRecorder {
     long elapsed = System.nanoTime() - start;
     long collections = gcCount(gcs) - gc0;
     record.put("prewarmMs", Math.round(elapsed / 1e6));
+    record.put("jvmUptimeAfterPrewarmMs", ManagementFactory.getRuntimeMXBean().getUptime());
     record.put("prewarmEnd", end);
     record.put("prewarmCalls", calls);
     record.put("prewarmGcs", collections);

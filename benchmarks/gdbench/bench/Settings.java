@@ -67,7 +67,7 @@ final class Settings {
     List<BenchmarkKind> ks = new ArrayList<>();
     // On a GPU, the host-to-device copy gets a benchmark of its own; on the CPU only on request.
     // Quick: the step matrix and time to target; cold start (a JVM per shot) only on request.
-    String kindsByDefault = quick ? "step,floor,target" : "step,floor,target,cold";
+    String kindsByDefault = quick ? "step,floor" : "step,floor,target,cold";
     for (String k : list("bench.benchmarks", device == Device.GPU ? kindsByDefault + ",transfer" : kindsByDefault)) {
       BenchmarkKind kind;
       try {
@@ -83,7 +83,9 @@ final class Settings {
 
     List<Workload> all = List.of(Workload.values());
     List<Workload> common = get("bench.workloads") == null ? null : workloads("bench.workloads");
-    workloads.put(BenchmarkKind.STEP, common != null ? common : all);
+    // Quick: the two regimes (per-call cost on seed, memory-bound streaming on large) in a few
+    // minutes; with forks as the unit, the whole matrix does not fit.
+    workloads.put(BenchmarkKind.STEP, common != null ? common : quick ? List.of(Workload.SEED, Workload.LARGE) : all);
     workloads.put(BenchmarkKind.FLOOR, workloads.get(BenchmarkKind.STEP));
     // huge is left out of time to target by default: eleven epochs over 128 MiB make a slow cell's single run take seconds
     List<Workload> targetDefault = all.stream().filter(w -> w != Workload.HUGE).toList();
@@ -101,9 +103,9 @@ final class Settings {
     timing.put(BenchmarkKind.STEP, new Timing(
         integer("bench.forks", quick ? 2 : 5, 1),
         integer("bench.warmup", 1, 0),
-        integer("bench.warmupTime", 300, 1),
-        integer("bench.iterations", quick ? 3 : 4, 1),
-        integer("bench.time", 300, 1)));
+        integer("bench.warmupTime", 250, 1),
+        integer("bench.iterations", 4, 1),
+        integer("bench.time", 250, 1)));
     timing.put(BenchmarkKind.FLOOR, timing.get(BenchmarkKind.STEP));
     // Time to target averages whole training runs over iterations of bench.target.time ms.
     int targetMillis = integer("bench.target.time", 300, 1);
@@ -115,7 +117,7 @@ final class Settings {
         targetMillis));
     timing.put(BenchmarkKind.COLD, new Timing(integer("bench.cold.forks", quick ? 3 : 10, 1), 0, 0, 1, 0));
     timing.put(BenchmarkKind.TRANSFER, new Timing(quick ? 2 : 3, 1, 0, 3, 0));
-    prewarmMillis = integer("bench.prewarm.ms", 500, 0);
+    prewarmMillis = integer("bench.prewarm.ms", 300, 0);
 
     threads = integer("bench.threads", 1, 1);
     heap = get("bench.heap", "1g");
@@ -141,7 +143,8 @@ final class Settings {
     }
     profilers = List.copyOf(profs);
     strict = bool("bench.strict", false);
-    List<String> steps = list("bench.post", "converge,reference,report");
+    // Quick runs leave out the Python reference: five fresh processes per row would double their length.
+    List<String> steps = list("bench.post", quick ? "converge,report" : "converge,reference,report");
     if (steps.size() == 1 && steps.get(0).equals("none")) {
       steps = List.of();
     }
