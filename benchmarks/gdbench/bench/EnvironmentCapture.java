@@ -74,6 +74,9 @@ final class EnvironmentCapture {
     m.put("warnings", run.warnings.stream().map(EnvironmentCapture::warning).toList());
     m.putAll(fixed);
     m.put("statistic", STATISTIC);
+    if (run.stoppedEarly != null) {
+      m.put("stoppedEarly", run.stoppedEarly);
+    }
     m.put("canary", canary(run));
     m.put("host", host(run));
     m.put("plan", run.plan.items().stream().map(EnvironmentCapture::item).toList());
@@ -259,6 +262,7 @@ final class EnvironmentCapture {
     m.put("device", settings.device.id());
     m.put("heap", settings.heap);
     m.put("gcHeap", settings.gcHeap);
+    m.put("budgetMinutes", settings.budgetMinutes);
     m.put("prewarmMs", settings.prewarmMillis);
     m.put("profilers", settings.profilers);
     m.put("extraJvmArgs", settings.extraJvmArgs);

@@ -75,6 +75,11 @@ final class ForkSchedule {
     return plan.items().stream().filter(i -> i.status.equals("pending")).mapToDouble(i -> i.forksWanted * forkSeconds(i.kind)).sum();
   }
 
+  /** Seconds the next pass will take: one fork of every result that needs one. */
+  double passSeconds(BenchPlan plan) {
+    return plan.items().stream().filter(PlanItem::needsForks).mapToDouble(i -> forkSeconds(i.kind)).sum();
+  }
+
   double secondsLeft(BenchPlan plan) {
     return plan.items().stream().filter(PlanItem::needsForks)
         .mapToDouble(i -> (i.forksWanted - i.forks.size()) * forkSeconds(i.kind)).sum();

@@ -23,6 +23,8 @@ final class RunProgress {
   /** The canary's checks in order: nanoseconds per pass ({@link Canary}). */
   final List<Double> canary = new ArrayList<>();
   int forksDone;
+  /** Why the run measured fewer forks than planned, or null. */
+  String stoppedEarly;
   final List<Warning> warnings = new ArrayList<>();
   Instant finished;
   String status = "incomplete";

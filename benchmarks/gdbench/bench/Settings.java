@@ -33,6 +33,8 @@ final class Settings {
   final Device device;
   final int prewarmMillis;
   final String heap;
+  /** A time box for JMH in minutes: no pass starts that would end after it; 0 for none. */
+  final int budgetMinutes;
   /** The second heap size for cells whose native memory follows the GC; null for none. */
   final String gcHeap;
   final List<String> extraJvmArgs;
@@ -51,7 +53,7 @@ final class Settings {
       "bench.workloads", "bench.target.workloads", "bench.cold.workloads", "bench.transfer.workloads",
       "bench.forks", "bench.warmup", "bench.warmupTime", "bench.iterations", "bench.time",
       "bench.target.forks", "bench.target.warmup", "bench.target.iterations", "bench.target.time", "bench.cold.forks",
-      "bench.prewarm.ms", "bench.threads", "bench.heap", "bench.gcHeap", "bench.jvmArgs", "bench.profilers", "bench.strict", "bench.post",
+      "bench.prewarm.ms", "bench.threads", "bench.heap", "bench.gcHeap", "bench.budget.minutes", "bench.jvmArgs", "bench.profilers", "bench.strict", "bench.post",
       "bench.machine", "bench.basedir", "bench.results");
 
   private Settings(Properties p) {
@@ -120,6 +122,7 @@ final class Settings {
     prewarmMillis = integer("bench.prewarm.ms", 300, 0);
 
     threads = integer("bench.threads", 1, 1);
+    budgetMinutes = integer("bench.budget.minutes", 0, 0);
     heap = get("bench.heap", "1g");
     if (!heap.matches("\\d+[kKmMgG]?")) {
       throw new GdbenchException("-Dbench.heap must be a JVM heap size like 1g or 512m, got '" + heap + "'");
