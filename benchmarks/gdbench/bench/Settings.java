@@ -180,10 +180,12 @@ final class Settings {
   List<String> forkJvmArgs(String heapSize) {
     List<String> args = new ArrayList<>(JvmFlags.required());
     args.addAll(List.of(
-        // A fixed heap, touched before main: no resizing during the run, no page first touched
-        // inside a measurement, and ResidentMemoryProfiler can tell the heap's resident pages
-        // from the rest (rss.heap, rss.offheap).
-        "-Xms" + heapSize, "-Xmx" + heapSize, "-XX:+AlwaysPreTouch",
+        // A fixed heap: no resizing during the run, and ResidentMemoryProfiler can tell the heap's
+        // resident pages from the rest (rss.heap, rss.offheap). Not -XX:+AlwaysPreTouch: on these
+        // VMs touching a whole 1 GiB heap costs seconds per fork (docs/benchmarks.md); the
+        // prewarm instead runs until resident memory has stopped growing and, for a cell that
+        // allocates, a collection has run, so the pages a step uses are touched before measuring.
+        "-Xms" + heapSize, "-Xmx" + heapSize,
         "-Dbench.prewarm.ms=" + prewarmMillis));
     args.addAll(extraJvmArgs);
     return args;

@@ -35,7 +35,7 @@ class SettingsTest {
     assertEquals(3, s.timing.get(BenchmarkKind.TARGET).forks(), "at least 3 per time to target");
     assertEquals(10, s.timing.get(BenchmarkKind.COLD).forks(), "at least 10 for cold start");
     assertEquals("4g", s.gcHeap);
-    assertTrue(s.forkJvmArgs().contains("-XX:+AlwaysPreTouch"));
+    assertTrue(s.forkJvmArgs().containsAll(List.of("-Xms1g", "-Xmx1g")));
     assertEquals(1, s.threads);
     assertEquals(List.of("gc", "rss"), s.profilers);
   }
