@@ -26,7 +26,8 @@ class PythonPairsTest {
   @Test
   void theRegistryDecidesWhichBackendRunsLibtorch() {
     List<TutorialReferenceData.Pair> pairs = PythonPairs.of(Backends.cells(), List.of("torch/manual/tuned", "numpy/manual/tuned"));
-    assertEquals(List.of("ejml/manual/tuned numpy/manual/tuned", "nd4j/manual/tuned numpy/manual/tuned", "djl/manual/tuned torch/manual/tuned"),
+    assertEquals(List.of("ejml/manual/tuned numpy/manual/tuned", "nd4j/manual/tuned numpy/manual/tuned", "djl/manual/tuned torch/manual/tuned",
+            "ojalgo/manual/tuned numpy/manual/tuned"),
         pairs.stream().map(p -> p.cell() + " " + p.python()).toList());
   }
 }

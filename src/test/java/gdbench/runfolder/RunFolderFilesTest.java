@@ -60,6 +60,9 @@ class RunFolderFilesTest {
     assertEquals(served, env.servedCells().size());
     for (BenchmarkKind kind : BenchmarkKind.values()) {
       RunEnvironment.JmhBenchmark b = env.benchmark(kind);
+      if (kind == BenchmarkKind.FLOOR && b == null) {
+        continue; // the floor benchmark came after the committed runs
+      }
       assertNotNull(b, kind + " described");
       assertEquals(kind.jmhMethod(), b.benchmark());
       if (dir.equals(newest())) { // older runs timed time to target in single shots
