@@ -81,8 +81,9 @@ final class CompareCommand implements Callable<Integer> {
     RunData first = runsA.get(0);
     List<RunData> all = new ArrayList<>(runsA);
     all.addAll(runsB);
+    String difference = null;
     for (RunData other : all) {
-      String difference = !first.machine().equals(other.machine()) ? first.machine() + " and " + other.machine()
+      difference = !first.machine().equals(other.machine()) ? first.machine() + " and " + other.machine()
           : !first.hardware().equals(other.hardware()) ? "both named " + first.machine() + ", but " + first.hardware() + " and " + other.hardware()
           : null;
       if (difference != null) {
@@ -90,13 +91,17 @@ final class CompareCommand implements Callable<Integer> {
           throw new GdbenchException("the runs come from different machines (" + difference
               + "): their ratios would mix hardware with software changes; use --force to compare anyway");
         }
-        out.println("WARNING: comparing runs from different machines (" + difference
-            + "): the ratios mix hardware and software differences.");
         break;
       }
     }
+    // compared before anything is printed: a run without the floor or canary asked for is one error line
     Comparison.Outcome outcome = Comparison.compare(Comparison.Side.of(runsA), Comparison.Side.of(runsB),
         new Comparison.Options(thresholdPercent / 100, alphaPercent / 100, mode));
+    if (difference != null) {
+      out.println("WARNING: comparing runs from different machines (" + difference
+          + "): the ratios mix hardware and software differences" + (mode == Comparison.Normalize.NONE ? "."
+          : "; normalizing cancels a uniformly faster or slower host, not one whose caches or SIMD differ."));
+    }
     out.printf(Locale.ROOT, "A: %s%nB: %s%n", describe(runsA), describe(runsB));
     if (!outcome.ignoredParams().isEmpty()) {
       out.println("matched ignoring " + outcome.ignoredParams() + " (constant within each run)");
