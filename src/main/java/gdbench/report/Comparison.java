@@ -171,6 +171,11 @@ public final class Comparison {
       }
       pending.add(new Pending(key, pa.get(0).result(), pb.get(0).result(), sa, sb));
     }
+    long noisy = pending.stream().filter(p -> p.sa().noisyHost() || p.sb().noisyHost()).count();
+    if (noisy > 0) {
+      notes.add("note: " + noisy + " result(s) marked noisy-host by their run (CPU steal or load beyond the harness's bound while they"
+          + " were measured): their forks carry the host's noise, which widens their intervals");
+    }
     List<String> onlyB = byKeyB.keySet().stream().filter(k -> !byKeyA.containsKey(k))
         .filter(k -> options.normalize() != Normalize.FLOOR || !RunExtras.isFloor(byKeyB.get(k).get(0).result())).toList();
     return new Outcome(test(pending, options), onlyA, onlyB, incomparable, ignored, options,
@@ -184,7 +189,7 @@ public final class Comparison {
    * A side's fork values of one result: logarithms, normalized when asked, with the variance the
    * references add, whether the iterations are steady, and why it cannot be compared, if so.
    */
-  private record Pooled(double[] logs, double extraVariance, String shape, String missing) {}
+  private record Pooled(double[] logs, double extraVariance, String shape, String missing, boolean noisyHost) {}
 
   private record Pending(String key, JmhResults.Result a, JmhResults.Result b, Pooled sa, Pooled sb) {
     String uncertainty() {
@@ -278,6 +283,7 @@ public final class Comparison {
     List<Double> logs = new ArrayList<>();
     List<double[][]> unmarked = new ArrayList<>();
     String shape = null;
+    boolean noisyHost = false;
     double[] counts = new double[side.members().size()];
     double[] refVariance = new double[side.members().size()];
     for (Pick p : picks) {
@@ -287,7 +293,8 @@ public final class Comparison {
       if (normalize != Normalize.NONE) {
         double[] ref = reference(m, r, normalize, ignored);
         if (ref == null) {
-          return new Pooled(null, 0, null, "no " + normalize.id() + " for workload " + r.param("workload") + " in " + label + "'s run " + m.name());
+          return new Pooled(null, 0, null, "no " + normalize.id() + " for workload " + r.param("workload") + " in " + label + "'s run " + m.name(),
+              false);
         }
         // ln(rate / speed) for a rate, ln(time × speed) for a time: both say "relative to this host"
         offset = r.primary().higherIsBetter() ? ref[0] : -ref[0];
@@ -299,7 +306,11 @@ public final class Comparison {
           counts[p.member()]++;
         }
       }
-      RunExtras.PlanMarks marks = m.extras().marksOf(m.run(), r);
+      // One run folder a side: its own marks, where it recorded them. Several (scripts/ab, one fork
+      // each): the shape of all their forks together, which says more than each folder's one fork.
+      RunExtras.PlanMarks recorded = m.extras().marksOf(m.run(), r);
+      noisyHost |= recorded != null && recorded.marks() != null && recorded.marks().contains("noisy-host");
+      RunExtras.PlanMarks marks = side.members().size() == 1 ? recorded : null;
       if (marks != null && marks.marks() != null) {
         if (shape == null && (marks.marks().contains("unsteady") || marks.marks().contains("bimodal"))) {
           shape = (marks.marks().contains("unsteady") ? "unsteady" : "bimodal") + " in " + label + " (marked by the run)";
@@ -318,7 +329,7 @@ public final class Comparison {
     for (int i = 0; i < counts.length; i++) {
       extra += n == 0 ? 0 : (counts[i] / n) * (counts[i] / n) * refVariance[i];
     }
-    return new Pooled(logs.stream().mapToDouble(Double::doubleValue).toArray(), extra, shape, null);
+    return new Pooled(logs.stream().mapToDouble(Double::doubleValue).toArray(), extra, shape, null, noisyHost);
   }
 
   /** Per fork, the mean of its measured iterations; the score alone where JMH kept no raw data. */

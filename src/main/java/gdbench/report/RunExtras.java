@@ -25,9 +25,7 @@ import java.util.Map;
  */
 public record RunExtras(Canary canary, Map<String, PlanMarks> plan, String nativeKernel) {
   /** The JMH method of the floor benchmark: a fixed loop, per workload, that says how fast this host is right now. */
-  public static final String FLOOR_BENCHMARK = "gdbench.bench.Floor.pass";
-  /** Its id in env.json's plan. */
-  public static final String FLOOR_ID = "floor";
+  public static final String FLOOR_BENCHMARK = BenchmarkKind.FLOOR.jmhMethod();
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -94,7 +92,7 @@ public record RunExtras(Canary canary, Map<String, PlanMarks> plan, String nativ
       }
       Integer forks = p.path("forks").isInt() ? p.path("forks").asInt() : null;
       if (marks != null || forks != null) {
-        plan.put(key(p.path("benchmark").asText(), p.path("cell").asText(), p.path("workload").asText()),
+        plan.put(key(p.path("benchmark").asText(), p.path("cell").asText(), p.path("workload").asText(), p.path("heap").asText("")),
             new PlanMarks(marks, p.path("cause").isTextual() ? p.path("cause").asText() : null, forks));
       }
     }
@@ -102,20 +100,22 @@ public record RunExtras(Canary canary, Map<String, PlanMarks> plan, String nativ
     return new RunExtras(canary, plan, kernel.isMissingNode() || kernel.isNull() ? null : kernel.isValueNode() ? kernel.asText() : kernel.toString());
   }
 
-  static String key(String benchmarkId, String cell, String workload) {
-    return benchmarkId + "|" + cell + "|" + workload;
+  /** A plan entry's identity: a result may be measured at two heap sizes, and a floor's cell is the word floor. */
+  static String key(String benchmarkId, String cell, String workload, String heap) {
+    return benchmarkId + "|" + cell + "|" + workload + "|" + (heap == null ? "" : heap);
   }
 
   /** The plan entry of a result, or null: the result's benchmark is named by the id the run gave its JMH method. */
   public PlanMarks marksOf(RunData run, JmhResults.Result r) {
     String id = benchmarkId(run, r);
-    return id == null ? null : plan.get(key(id, r.param("cell"), r.param("workload")));
+    String cell = r.param("cell") != null ? r.param("cell") : id;
+    return id == null ? null : plan.get(key(id, cell, r.param("workload"), r.param("heap")));
   }
 
   /** The plan's id of a result's benchmark (step, target, …, floor), or null when the run does not describe it. */
   static String benchmarkId(RunData run, JmhResults.Result r) {
     if (FLOOR_BENCHMARK.equals(r.benchmark())) {
-      return FLOOR_ID;
+      return BenchmarkKind.FLOOR.id();
     }
     if (run != null) {
       for (Map.Entry<String, gdbench.runfolder.RunEnvironment.JmhBenchmark> e : run.env().jmh().benchmarks().entrySet()) {

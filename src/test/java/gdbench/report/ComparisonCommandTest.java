@@ -15,6 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 class ComparisonCommandTest {
   @TempDir Path tmp;
 
+  /** Results per fixture run: two cells on every workload. */
+  static final int N = 2 * gdbench.core.Workload.values().length;
+
   static ReportCommandTest.Run gdbench(String... args) {
     return ReportCommandTest.gdbench(args);
   }
@@ -28,14 +31,14 @@ class ComparisonCommandTest {
     Path a = run("2026-01-01T00-00-00Z", 5, 1);
     ReportCommandTest.Run same = gdbench("compare", a.toString(), a.toString());
     assertEquals(0, same.status(), same.out() + same.err());
-    assertTrue(same.out().contains("Holm correction over the 8 results tested"), same.out());
-    assertTrue(same.out().contains("8 compared, 0 regression(s), 0 improvement(s), 0 uncertain"), same.out());
+    assertTrue(same.out().contains("Holm correction over the " + N + " results tested"), same.out());
+    assertTrue(same.out().contains(N + " compared, 0 regression(s), 0 improvement(s), 0 uncertain"), same.out());
 
     Path shuffled = ComparisonFixture.shuffledCopy(a, "2026-01-01T00-00-01Z", 7);
     assertTrue(!Files.readString(shuffled.resolve("jmh.json")).equals(Files.readString(a.resolve("jmh.json"))), "the forks moved");
     ReportCommandTest.Run r = gdbench("compare", a.toString(), shuffled.toString());
     assertEquals(0, r.status(), r.out() + r.err());
-    assertTrue(r.out().contains("8 compared, 0 regression(s), 0 improvement(s), 0 uncertain"), r.out());
+    assertTrue(r.out().contains(N + " compared, 0 regression(s), 0 improvement(s), 0 uncertain"), r.out());
   }
 
   @Test
@@ -44,7 +47,7 @@ class ComparisonCommandTest {
     Path b = ComparisonFixture.scaledCopy(a, "2026-01-02T00-00-00Z", Map.of("plain/manual small", 0.85));
     ReportCommandTest.Run r = gdbench("compare", a.toString(), b.toString());
     assertEquals(Main.EXIT_REGRESSION, r.status(), r.out() + r.err());
-    assertTrue(r.out().contains("8 compared, 1 regression(s), 0 improvement(s), 0 uncertain"), r.out());
+    assertTrue(r.out().contains(N + " compared, 1 regression(s), 0 improvement(s), 0 uncertain"), r.out());
     assertTrue(r.out().contains("regression: StepThroughput plain/manual small: B/A 0.850"), r.out());
     long marked = r.out().lines().filter(l -> l.endsWith("REGRESSION")).count();
     assertEquals(1, marked, r.out());
@@ -68,8 +71,8 @@ class ComparisonCommandTest {
     ReportCommandTest.Run r = gdbench("compare", a.toString(), b.toString());
     assertEquals(0, r.status(), r.out() + r.err());
     assertTrue(r.out().contains("uncertain: 1/1 forks"), r.out());
-    assertTrue(r.out().contains("8 compared, 0 regression(s), 0 improvement(s), 8 uncertain"), r.out());
-    assertTrue(r.out().contains("note: 8 result(s) with fewer than 3 forks on a side are uncertain"), r.out());
+    assertTrue(r.out().contains(N + " compared, 0 regression(s), 0 improvement(s), " + N + " uncertain"), r.out());
+    assertTrue(r.out().contains("note: " + N + " result(s) with fewer than 3 forks on a side are uncertain"), r.out());
   }
 
   /** Three single-fork runs a side, as scripts/ab makes them: pooled, three forks a side. */
@@ -89,7 +92,7 @@ class ComparisonCommandTest {
     assertEquals(Main.EXIT_REGRESSION, r.status(), r.out() + r.err());
     assertTrue(r.out().startsWith("A: test-2c/2026-01-01T00-00-00Z (cpu, complete) + test-2c/2026-01-01T00-00-01Z (cpu, complete) + "), r.out());
     assertTrue(r.out().contains("regression: StepThroughput plain-simd/manual large"), r.out());
-    assertTrue(r.out().contains("8 compared, 1 regression(s), 0 improvement(s), 0 uncertain"), r.out());
+    assertTrue(r.out().contains(N + " compared, 1 regression(s), 0 improvement(s), 0 uncertain"), r.out());
   }
 
   @Test
@@ -133,11 +136,11 @@ class ComparisonCommandTest {
     Path b = ComparisonFixture.write(results, "test-2c", "2026-01-02T00-00-00Z", 5, 0.005, 0.6, ComparisonFixture.Change.NONE, true, 2);
     ReportCommandTest.Run plain = gdbench("compare", a.toString(), b.toString());
     assertEquals(Main.EXIT_REGRESSION, plain.status(), plain.out());
-    assertTrue(plain.out().contains("12 compared, 12 regression(s)"), plain.out());
+    assertTrue(plain.out().contains((N + N / 2) + " compared, " + (N + N / 2) + " regression(s)"), plain.out());
     ReportCommandTest.Run normalized = gdbench("compare", "--normalize", "floor", a.toString(), b.toString());
     assertEquals(0, normalized.status(), normalized.out() + normalized.err());
-    assertTrue(normalized.out().contains("8 compared, 0 regression(s), 0 improvement(s), 0 uncertain"), normalized.out());
-    assertTrue(normalized.out().contains("normalized by test-2c/2026-01-01T00-00-00Z's floor: seed 1."), normalized.out());
+    assertTrue(normalized.out().contains(N + " compared, 0 regression(s), 0 improvement(s), 0 uncertain"), normalized.out());
+    assertTrue(normalized.out().contains("normalized by test-2c/2026-01-01T00-00-00Z's floor: seed "), normalized.out());
     assertTrue(normalized.out().contains("each over its own run's floor"), normalized.out());
   }
 
@@ -162,7 +165,7 @@ class ComparisonCommandTest {
     ComparisonFixture.addCanary(b, 166, 167, 166.5, 167.5);
     ReportCommandTest.Run r = gdbench("compare", "--normalize", "canary", a.toString(), b.toString());
     assertEquals(0, r.status(), r.out() + r.err());
-    assertTrue(r.out().contains("8 compared, 0 regression(s)"), r.out());
+    assertTrue(r.out().contains(N + " compared, 0 regression(s)"), r.out());
     assertTrue(r.out().contains("normalized by test-2c/2026-01-02T00-00-00Z's canary: 167.0 ns per pass"), r.out());
   }
 
