@@ -122,6 +122,12 @@ public final class History {
     Map<String, String[]> describe = new LinkedHashMap<>();
     Map<String, java.util.Set<String>> modesByFamily = new TreeMap<>();
     for (Run run : list) {
+      // A heap size tells two results of one run apart (the harness measures GC-bound cells at two);
+      // elsewhere it is the run's setting, and runs from before it was a parameter join the series.
+      Map<String, Integer> perCell = new java.util.HashMap<>();
+      for (JmhResults.Result res : run.data().results()) {
+        perCell.merge(res.benchmark() + "|" + res.param("cell") + "|" + res.param("workload"), 1, Integer::sum);
+      }
       for (JmhResults.Result res : run.data().results()) {
         Point p = point(run.number(), res);
         if (p == null) {
@@ -137,6 +143,9 @@ public final class History {
         Map<String, String> others = new TreeMap<>(res.params());
         others.keySet().removeAll(List.of("cell", "workload", "device"));
         others.remove("threads", "1");
+        if (perCell.get(res.benchmark() + "|" + res.param("cell") + "|" + res.param("workload")) == 1) {
+          others.remove("heap");
+        }
         String key = String.join("|", family, workload, mode, cell, others.toString(), run.fingerprint());
         points.computeIfAbsent(key, k -> new ArrayList<>()).add(p);
         describe.putIfAbsent(key, new String[] {family, workload, mode, cell, others.isEmpty() ? "" : " " + others, run.fingerprint()});
