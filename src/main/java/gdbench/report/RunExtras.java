@@ -24,8 +24,14 @@ import java.util.Map;
  * @param nativeKernel {@code native.kernel}, or null
  */
 public record RunExtras(Canary canary, Map<String, PlanMarks> plan, String nativeKernel) {
-  /** The JMH method of the floor benchmark: a fixed loop, per workload, that says how fast this host is right now. */
-  public static final String FLOOR_BENCHMARK = BenchmarkKind.FLOOR.jmhMethod();
+  /**
+   * The JMH method of the floor benchmark: a fixed loop, per workload, that says how fast this host
+   * is right now. Named here, not through a BenchmarkKind, so that folders are read the same with or
+   * without the kind in this build.
+   */
+  public static final String FLOOR_BENCHMARK = "gdbench.bench.Floor.pass";
+  /** Its id in env.json's plan, and the plan's cell for it. */
+  public static final String FLOOR_ID = "floor";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -115,7 +121,7 @@ public record RunExtras(Canary canary, Map<String, PlanMarks> plan, String nativ
   /** The plan's id of a result's benchmark (step, target, …, floor), or null when the run does not describe it. */
   static String benchmarkId(RunData run, JmhResults.Result r) {
     if (FLOOR_BENCHMARK.equals(r.benchmark())) {
-      return BenchmarkKind.FLOOR.id();
+      return FLOOR_ID;
     }
     if (run != null) {
       for (Map.Entry<String, gdbench.runfolder.RunEnvironment.JmhBenchmark> e : run.env().jmh().benchmarks().entrySet()) {
