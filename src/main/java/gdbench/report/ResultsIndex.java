@@ -13,6 +13,9 @@ import java.util.stream.Stream;
 
 /** {@code results/README.md}: the latest run of each machine, with a link to its report. */
 public final class ResultsIndex {
+  /** {@code gdbench history}'s page, in {@code <machine>/history/}. */
+  public static final String HISTORY = "HISTORY.md";
+
   private ResultsIndex() {}
 
   /** The results root of a run folder laid out as {@code results/<machine>/<run>}, or null. */
@@ -48,6 +51,12 @@ public final class ResultsIndex {
       }
     }
     md.append(t.isEmpty() ? "No runs yet: `mvn verify -Pbench` makes one.\n" : t.render());
+    // Only where gdbench history wrote a page: an index without one renders as it always has.
+    List<String> histories = list(root).stream().filter(m -> Files.isRegularFile(m.resolve("history").resolve(HISTORY)))
+        .map(m -> "[" + m.getFileName() + "](" + m.getFileName() + "/history/" + HISTORY + ")").toList();
+    if (!histories.isEmpty()) {
+      md.append("\nEvery run over the commits, with the steps found (`gdbench history`): ").append(String.join(", ", histories)).append(".\n");
+    }
     return md.toString();
   }
 

@@ -94,33 +94,4 @@ class ReportCommandTest {
     assertEquals(before, listing(run), "nothing written into the run folder");
     assertFalse(Files.exists(results.resolve("README.md")), "no index written");
   }
-
-  @Test
-  void compareMarksARegressionAndRefusesAnotherMachine() throws IOException {
-    Path results = tmp.resolve("results");
-    Path a = RunFolderFixture.write(results, "test-2c", "2026-01-01T00-00-00Z", 1);
-    Path b = RunFolderFixture.write(results, "test-2c", "2026-01-02T00-00-00Z", 0.7);
-    Run slower = gdbench("compare", a.toString(), b.toString());
-    assertEquals(Main.EXIT_REGRESSION, slower.status(), slower.out() + slower.err());
-    assertTrue(slower.out().contains("REGRESSION"), slower.out());
-    Run same = gdbench("compare", a.toString(), a.toString());
-    assertEquals(0, same.status(), same.out());
-
-    Path other = RunFolderFixture.write(results, "other-8c", "2026-01-03T00-00-00Z", 1);
-    Run refused = gdbench("compare", a.toString(), other.toString());
-    assertEquals(Main.EXIT_USAGE, refused.status());
-    assertTrue(refused.err().startsWith("error: the runs come from different machines (test-2c and other-8c)"), refused.err());
-    Run forced = gdbench("compare", "--force", a.toString(), other.toString());
-    assertEquals(0, forced.status(), forced.err());
-    assertTrue(forced.out().startsWith("WARNING: comparing runs from different machines"), forced.out());
-
-    // The same name on different hardware (a VM that reports only "AMD EPYC"): refused too.
-    Path sameName = RunFolderFixture.write(results, "test-2c", "2026-01-04T00-00-00Z", 1);
-    Path env = sameName.resolve("env.json");
-    Files.writeString(env, Files.readString(env).replace("\"device\" : \"cpu\"", "\"device\" : \"cpu\", \"instructionSet\" : \"avx512f\""));
-    Run otherHardware = gdbench("compare", a.toString(), sameName.toString());
-    assertEquals(Main.EXIT_USAGE, otherHardware.status(), otherHardware.out());
-    assertTrue(otherHardware.err().contains("both named test-2c, but Test CPU, 2 cores, unknown SIMD and Test CPU, 2 cores, avx512f"),
-        otherHardware.err());
-  }
 }
