@@ -5,6 +5,7 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import gdbench.runfolder.RunFolderFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -47,7 +48,7 @@ final class BenchRun {
     BenchPlan plan = BenchPlan.of(settings);
     environment = EnvironmentCapture.capture(settings, launcher);
     run = new RunProgress(plan, RunFolder.create(settings.resultsRoot, environment.machine(), started), started);
-    tee = new TeeOutput(new FileOutputStream(FileDescriptor.out), new FileOutputStream(run.folder.dir.resolve(RunFolder.LOG).toFile()));
+    tee = new TeeOutput(new FileOutputStream(FileDescriptor.out), new FileOutputStream(run.folder.dir.resolve(RunFolderFiles.JMH_LOG).toFile()));
     out = new PrintStream(tee, true, StandardCharsets.UTF_8);
     writeEnv();
     run.folder.writeJmh(run.results.values()); // an empty array until the first result: the file always exists and parses
@@ -166,8 +167,8 @@ final class BenchRun {
         synchronized (run.lock) {
           run.folder.writeJmh(run.results.values());
         }
-      } catch (IOException e) {
-        out.println("# gdbench: cannot write jmh.json: " + e);
+      } catch (GdbenchException e) {
+        out.println("# gdbench: cannot write jmh.json: " + e.getMessage());
       }
     } else {
       out.println("# gdbench: FAILED " + item.kind.id() + " " + item.cell + " on " + item.workload.id() + ": " + item.reason);
@@ -210,9 +211,9 @@ final class BenchRun {
   private void writeEnv() {
     synchronized (run.lock) {
       try {
-        run.folder.writeJson(RunFolder.ENV, environment.tree(run));
-      } catch (IOException e) {
-        System.err.println("gdbench: cannot write env.json: " + e);
+        run.folder.writeEnvironment(environment.tree(run));
+      } catch (GdbenchException e) {
+        System.err.println("gdbench: cannot write env.json: " + e.getMessage());
       }
     }
   }

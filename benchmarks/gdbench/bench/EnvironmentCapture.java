@@ -2,6 +2,7 @@ package gdbench.bench;
 
 import gdbench.bench.PlanItem.Score;
 import gdbench.runfolder.BenchmarkKind;
+import gdbench.runfolder.RunEnvironment;
 import gdbench.bench.Settings.Timing;
 import gdbench.core.Backend;
 import gdbench.core.Backends;
@@ -26,7 +27,6 @@ import org.openjdk.jmh.util.Version;
  * {@link #tree} adds the run's bookkeeping each time the file is rewritten.
  */
 final class EnvironmentCapture {
-  static final String SCHEMA = "gdbench-env/1";
 
   private final Settings settings;
   private final Map<String, Object> hardware;
@@ -55,7 +55,7 @@ final class EnvironmentCapture {
   /** The whole file at this point of the run. */
   Map<String, Object> tree(RunProgress run) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("schema", SCHEMA);
+    m.put("schema", RunEnvironment.SCHEMA);
     m.put("status", run.status);
     m.put("interrupted", run.interrupted);
     m.put("machine", run.folder.dir.getParent().getFileName().toString());

@@ -1,16 +1,13 @@
 package gdbench.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.ByteArrayOutputStream;
+import gdbench.runfolder.RunFolderFiles;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -21,15 +18,11 @@ import org.openjdk.jmh.results.format.ResultFormatType;
 
 /**
  * A run's folder, {@code results/<machine>/<timestamp>/}: always a new one (a clash with an
- * existing folder gets a suffix, never a shared folder), written only through atomic replaces, so
- * a reader sees either the previous or the next complete version of each file.
+ * existing folder gets a suffix, never a shared folder), written only through the run-folder
+ * model's atomic writes ({@link RunFolderFiles}), so a reader sees a complete version of each file.
  */
 final class RunFolder {
-  static final String ENV = "env.json";
-  static final String JMH = "jmh.json";
-  static final String LOG = "jmh.log";
   static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss'Z'").withZone(ZoneOffset.UTC);
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   final Path dir;
 
@@ -58,27 +51,17 @@ final class RunFolder {
     return dir.getFileName().toString();
   }
 
-  void writeJson(String file, Object tree) throws IOException {
-    replace(dir.resolve(file), JSON.writeValueAsBytes(tree));
+  /** env.json, through the run-folder model's one writer (it checks the file reads back). */
+  void writeEnvironment(Object tree) {
+    RunFolderFiles.writeEnvironment(dir, tree);
   }
 
   /** jmh.json in JMH's own JSON result format, with every result so far. */
-  void writeJmh(Collection<RunResult> results) throws IOException {
+  void writeJmh(Collection<RunResult> results) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
       ResultFormatFactory.getInstance(ResultFormatType.JSON, out).writeOut(results);
     }
-    replace(dir.resolve(JMH), bytes.toByteArray());
-  }
-
-  /** Writes a temporary file beside the target, then renames it over the target. */
-  static void replace(Path target, byte[] content) throws IOException {
-    Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
-    Files.write(tmp, content);
-    try {
-      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-    }
+    RunFolderFiles.writeAtomically(dir.resolve(RunFolderFiles.JMH), bytes.toByteArray());
   }
 }

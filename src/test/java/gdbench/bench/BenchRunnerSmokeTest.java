@@ -41,7 +41,7 @@ class BenchRunnerSmokeTest {
     assertEquals(0, run.exit, run.output());
 
     JsonNode env = JSON.readTree(run.folder().resolve("env.json").toFile());
-    assertEquals(EnvironmentCapture.SCHEMA, env.get("schema").asText());
+    assertEquals(gdbench.runfolder.RunEnvironment.SCHEMA, env.get("schema").asText());
     assertEquals("complete", env.get("status").asText());
     assertFalse(env.get("interrupted").asBoolean());
     assertEquals("smoke", env.get("machine").asText());
