@@ -3,7 +3,6 @@ package gdbench.report;
 import gdbench.core.Stage;
 import gdbench.runfolder.CellId;
 import gdbench.runfolder.ConvergenceData;
-import gdbench.runfolder.JmhResults;
 import gdbench.runfolder.RunData;
 import gdbench.runfolder.TutorialReferenceData;
 import java.awt.BasicStroke;
@@ -125,12 +124,27 @@ public final class Charts {
     for (CellId cell : results.cells()) {
       Map<String, Double> rates = new LinkedHashMap<>();
       for (String w : oneFeature) {
-        JmhResults.Result r = results.step(cell, w);
-        if (r != null) {
-          rates.put(w, r.primary().score());
+        double rate = results.stepsPerSecond(cell, w); // the figure the tables show: JMH's score, or the mean over fork means
+        if (Double.isFinite(rate)) {
+          rates.put(w, rate);
         }
       }
       addLine(chart, cell.id(), cell, oneFeature, sizes, rates, false);
+    }
+    Map<String, Double> floorRates = new LinkedHashMap<>();
+    for (String w : oneFeature) {
+      Figure f = results.floorFigure(w);
+      if (f != null) {
+        floorRates.put(w, 1 / f.seconds());
+      }
+    }
+    if (!floorRates.isEmpty()) { // runs with the floor benchmark: the least work of any step, as a grey line
+      XYSeries floor = addLine(chart, "floor (X and y read once)", CellId.parse("floor"), oneFeature, sizes, floorRates, false);
+      if (floor != null) {
+        floor.setLineColor(Color.GRAY);
+        floor.setMarkerColor(Color.GRAY);
+        floor.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {2f, 3f}, 0f));
+      }
     }
     chart.getStyler().setLegendFont(chart.getStyler().getLegendFont().deriveFont(11f));
     TutorialReferenceData ref = run.reference();
@@ -152,7 +166,7 @@ public final class Charts {
     return chart;
   }
 
-  private static void addLine(XYChart chart, String name, CellId cell, List<String> workloads, Map<String, Integer> sizes,
+  private static XYSeries addLine(XYChart chart, String name, CellId cell, List<String> workloads, Map<String, Integer> sizes,
       Map<String, Double> stepsPerSecond, boolean python) {
     List<Double> x = new ArrayList<>();
     List<Double> y = new ArrayList<>();
@@ -164,9 +178,11 @@ public final class Charts {
       }
     }
     if (x.isEmpty()) {
-      return;
+      return null;
     }
-    styleCell(chart.addSeries(name, x, y), cell, python);
+    XYSeries s = chart.addSeries(name, x, y);
+    styleCell(s, cell, python);
+    return s;
   }
 
   /**

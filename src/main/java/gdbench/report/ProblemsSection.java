@@ -1,6 +1,9 @@
 package gdbench.report;
 
+import gdbench.runfolder.BenchmarkKind;
+import gdbench.runfolder.JmhResults;
 import gdbench.runfolder.RunEnvironment;
+import java.util.List;
 
 /** What the tables above lack and why: stages not served, benchmarks failed or left out, noisy results. */
 final class ProblemsSection {
@@ -36,6 +39,38 @@ final class ProblemsSection {
     }
     if (!warnings.isEmpty()) {
       md.append("Warnings (results to read with care):\n\n").append(warnings.render()).append('\n');
+    }
+    if (results.forksAsUnit()) {
+      marked(results, md);
+    }
+  }
+
+  /**
+   * Every result the run marked unsteady, bimodal or noisy-host, with its marks and cause (the
+   * first two are shown as median and range above); those with only too few forks are counted.
+   */
+  private static void marked(RunResults results, StringBuilder md) {
+    Markdown.Table t = new Markdown.Table("benchmark", "cell", "workload", "heap", ">forks", "marks", "cause");
+    int fewOnly = 0;
+    for (BenchmarkKind kind : BenchmarkKind.values()) {
+      for (JmhResults.Result r : results.sorted(kind)) {
+        Figure f = results.figure(kind, r);
+        if (f == null || f.marks().isEmpty()) {
+          continue;
+        }
+        if (f.marks().equals(List.of(Figure.FEW_FORKS))) {
+          fewOnly++;
+          continue;
+        }
+        t.row(kind.id(), "`" + Markdown.text(RunResults.cellOf(kind, r)) + "`", Markdown.text(r.param("workload")), Markdown.or(r.heap(), "-"),
+            f.forks(), String.join(", ", f.marks()), f.marked() ? Markdown.or(f.cause(), "not recorded") : "-");
+      }
+    }
+    md.append(t.isEmpty() ? "No result is marked unsteady, bimodal or noisy-host.\n\n"
+        : "Marked results (unsteady and bimodal ones are shown as the median and range of their iterations, with the cause):\n\n" + t.render() + "\n");
+    if (fewOnly > 0) {
+      md.append(fewOnly).append(" other result(s) have fewer than ").append(Figure.FEW).append(" forks and no other mark (")
+          .append(Figure.FEW_FORKS_NOTE).append(" above).\n\n");
     }
   }
 }

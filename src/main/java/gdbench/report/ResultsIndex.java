@@ -44,7 +44,9 @@ public final class ResultsIndex {
           ? "[" + runName + "](" + name + "/" + runName + "/" + RunFolderFiles.REPORT + ")" : runName + " (no report)";
       try {
         RunEnvironment env = RunFolderFiles.readEnvironmentLeniently(latest);
-        t.row(name, link, Markdown.text(env.status()), Markdown.text(env.mode()), env.device(), env.hardwareSummary(),
+        // a run whose canary scattered beyond its bound says so; older runs have no canary and keep their row
+        String status = Markdown.text(env.status()) + (env.canary() != null && env.canary().isNoisy() ? ", noisy host" : "");
+        t.row(name, link, status, Markdown.text(env.mode()), env.device(), env.hardwareSummary(),
             Markdown.text(env.jdk().version()), "`" + HeaderSection.shortCommit(env, "") + "`", runs.size());
       } catch (GdbenchException e) {
         t.row(name, link, "unreadable " + RunFolderFiles.ENV, "", "", "", "", "", runs.size());

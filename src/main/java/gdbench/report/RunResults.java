@@ -6,10 +6,12 @@ import gdbench.runfolder.CellId;
 import gdbench.runfolder.JmhResults;
 import gdbench.runfolder.RunData;
 import gdbench.runfolder.RunEnvironment;
+import gdbench.stats.ForkInterval;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,11 @@ import java.util.Objects;
  * One run's results indexed once, by benchmark kind × cell × workload, with what several sections
  * and the charts derive from them (the served cells, the step workloads, the fastest step per
  * workload), so that every section reads the same figures the same way.
+ *
+ * <p>A run with the fork as the unit ({@link #forksAsUnit()}) is read through {@link Figure}s: the
+ * mean over fork means (or the median where marked), and its step results at the run's own heap
+ * size make the tables, those at a second heap size a table of their own. Older runs are read as
+ * JMH scored them, as they always were.
  */
 public final class RunResults {
   private final RunData run;
@@ -27,8 +34,15 @@ public final class RunResults {
   private final Map<String, Integer> sizes;
   private final List<String> stepWorkloads;
   private final Map<BenchmarkKind, List<JmhResults.Result>> byKind = new EnumMap<>(BenchmarkKind.class);
-  /** Step results: cell id → workload → result. */
+  /** Step results at the run's heap size: cell id → workload → result. */
   private final Map<String, Map<String, JmhResults.Result>> step = new LinkedHashMap<>();
+  /** Step results at another heap size, in jmh.json's order. */
+  private final List<JmhResults.Result> otherHeapSteps = new ArrayList<>();
+  /** Floor results at the run's heap size: workload → result. */
+  private final Map<String, JmhResults.Result> floor = new LinkedHashMap<>();
+  /** The heap every benchmark JVM got unless a result says otherwise; null for runs that did not record it. */
+  private final String heap;
+  private final Map<JmhResults.Result, Figure> figures = new IdentityHashMap<>();
   /** Workload → the shortest time per step of any served cell (NaN where none has a result). */
   private final Map<String, Double> fastest = new LinkedHashMap<>();
 
@@ -43,8 +57,19 @@ public final class RunResults {
     for (BenchmarkKind kind : BenchmarkKind.values()) {
       byKind.put(kind, run.resultsOf(kind));
     }
+    this.heap = run.env().settings().heap();
     for (JmhResults.Result r : byKind.get(BenchmarkKind.STEP)) {
-      step.computeIfAbsent(r.param("cell"), k -> new LinkedHashMap<>()).put(r.param("workload"), r);
+      Map<String, JmhResults.Result> byWorkload = step.computeIfAbsent(r.param("cell"), k -> new LinkedHashMap<>());
+      if (!atRunHeap(r) || (r.heap() != null && byWorkload.containsKey(r.param("workload")))) {
+        otherHeapSteps.add(r);
+      } else {
+        byWorkload.put(r.param("workload"), r);
+      }
+    }
+    for (JmhResults.Result r : byKind.get(BenchmarkKind.FLOOR)) {
+      if (atRunHeap(r)) {
+        floor.putIfAbsent(r.param("workload"), r);
+      }
     }
     for (String w : stepWorkloads) {
       double best = Double.NaN;
@@ -90,10 +115,99 @@ public final class RunResults {
     return byWorkload == null ? null : byWorkload.get(workload);
   }
 
-  /** Seconds per step, from JMH's steps per second; NaN without a result. */
+  /**
+   * Seconds per step, from JMH's steps per second, or with the fork as the unit from the figure
+   * (mean over fork means, median where marked); NaN without a result.
+   */
   double secondsPerStep(CellId cell, String workload) {
     JmhResults.Result r = step(cell, workload);
-    return r == null ? Double.NaN : 1 / r.primary().score();
+    if (r == null) {
+      return Double.NaN;
+    }
+    if (forksAsUnit()) {
+      Figure f = figure(BenchmarkKind.STEP, r);
+      return f == null ? Double.NaN : f.seconds();
+    }
+    return 1 / r.primary().score();
+  }
+
+  /** Steps per second as the tables read it (the inverse of {@link #secondsPerStep}, JMH's score for older runs); NaN without a result. */
+  double stepsPerSecond(CellId cell, String workload) {
+    JmhResults.Result r = step(cell, workload);
+    if (r == null) {
+      return Double.NaN;
+    }
+    return forksAsUnit() ? 1 / secondsPerStep(cell, workload) : r.primary().score();
+  }
+
+  /** Whether the run measured with the fork as the unit (env.json has its {@code statistic}). */
+  boolean forksAsUnit() {
+    return env().forksAsUnit();
+  }
+
+  /** The confidence of every interval of the run: env.json's {@code statistic.confidence}, 0.99 where it has none. */
+  double confidence() {
+    RunEnvironment.Statistic s = env().statistic();
+    return s == null || s.confidence() == null ? ForkInterval.CONFIDENCE : s.confidence();
+  }
+
+  /** The heap every benchmark JVM got (settings.heap), or null where the run did not record it. */
+  String heap() {
+    return heap;
+  }
+
+  /** Whether a result ran at the run's own heap size (results without a heap parameter always did). */
+  boolean atRunHeap(JmhResults.Result r) {
+    return r.heap() == null || heap == null || heap.equals(r.heap());
+  }
+
+  /** Step results at a heap size other than the run's own. */
+  List<JmhResults.Result> otherHeapSteps() {
+    return otherHeapSteps;
+  }
+
+  /** The floor's result on a workload at the run's heap, or null. */
+  JmhResults.Result floor(String workload) {
+    return floor.get(workload);
+  }
+
+  /** The floor's figure on a workload, or null. */
+  Figure floorFigure(String workload) {
+    JmhResults.Result r = floor(workload);
+    return r == null ? null : figure(BenchmarkKind.FLOOR, r);
+  }
+
+  /** A step result's figure, or null without the result. */
+  Figure stepFigure(CellId cell, String workload) {
+    JmhResults.Result r = step(cell, workload);
+    return r == null ? null : figure(BenchmarkKind.STEP, r);
+  }
+
+  /**
+   * The result summarised with the fork as the unit, with the marks and cause of its plan entry
+   * (matched on kind, cell, workload and heap); null where it has no measured iteration.
+   */
+  Figure figure(BenchmarkKind kind, JmhResults.Result r) {
+    return figures.computeIfAbsent(r, k -> Figure.of(r, env().planEntry(kind, cellOf(kind, r), r.param("workload"), r.heap()), env().host(),
+        confidence()));
+  }
+
+  /** The plan's cell of a result: its {@code cell} parameter, or {@code floor} for the floor, which has none. */
+  static String cellOf(BenchmarkKind kind, JmhResults.Result r) {
+    String cell = r.param("cell");
+    return cell == null && kind == BenchmarkKind.FLOOR ? BenchmarkKind.FLOOR.id() : cell;
+  }
+
+  /** Figures of every result of a kind (at every heap), in {@link #sorted} order; results without iterations left out. */
+  List<Figure> figures(BenchmarkKind kind) {
+    List<Figure> list = new ArrayList<>();
+    for (JmhResults.Result r : sorted(kind)) {
+      Figure f = figure(kind, r);
+      if (f != null) {
+        list.add(f);
+      }
+    }
+    return list;
   }
 
   double fastestSecondsPerStep(String workload) {
@@ -108,12 +222,8 @@ public final class RunResults {
         return "failed";
       }
     }
-    for (RunEnvironment.PlanEntry p : env().plan()) {
-      if (cell.id().equals(p.cell()) && workload.equals(p.workload()) && kind.equals(p.benchmark())) {
-        return Objects.requireNonNullElse(p.status(), "missing");
-      }
-    }
-    return "not run";
+    RunEnvironment.PlanEntry p = env().planEntry(BenchmarkKind.STEP, cell.id(), workload, heap);
+    return p == null ? "not run" : Objects.requireNonNullElse(p.status(), "missing");
   }
 
   /** A kind's results ordered by served cell (cells the run did not serve first) and then by workload. */

@@ -28,6 +28,17 @@ final class SingleRunSections {
         Markdown.percent(fraction), cfg == null ? 0 : cfg.epochLimit(),
         averaged ? "the average over repeated runs of compiled code, each starting with the reset to zero weights."
             : "single-shot runs of compiled code."));
+    if (results.forksAsUnit()) {
+      md.append(Figure.share("time-to-target results", results.figures(BenchmarkKind.TARGET), results.confidence())).append("\n\n");
+      Markdown.Table t = new Markdown.Table("cell", "workload", ">time", ">forks", ">epochs", ">runs reaching the target");
+      for (JmhResults.Result r : sorted) {
+        Figure f = results.figure(BenchmarkKind.TARGET, r);
+        t.row("`" + r.param("cell") + "`", workload(results, r), TimePerStepSection.withSpread(f), f == null ? 0 : f.forks(),
+            Markdown.sig(perRun(r, "epochs")), Markdown.percent(perRun(r, "reached")));
+      }
+      md.append(t.render()).append('\n');
+      return;
+    }
     Markdown.Table t = new Markdown.Table("cell", "workload", ">time", ">± error", ">epochs", ">runs reaching the target");
     for (JmhResults.Result r : sorted) {
       t.row("`" + r.param("cell") + "`", r.param("workload"), Markdown.duration(r.primary().seconds()),
@@ -53,6 +64,10 @@ final class SingleRunSections {
       md.append("Not measured in this run.\n\n");
       return;
     }
+    if (results.forksAsUnit()) {
+      forkColdStart(results, sorted, md);
+      return;
+    }
     md.append("A fresh JVM per measurement: building the first trainer (engine load, data conversion) and its first step.\n\n");
     Markdown.Table t = new Markdown.Table("cell", "workload", ">total", ">± error", ">build trainer", ">first step", ">RSS after");
     for (JmhResults.Result r : sorted) {
@@ -70,12 +85,53 @@ final class SingleRunSections {
     md.append("## Data onto the device and first step (JMH)\n\n");
     md.append("Building a trainer on a warm engine (the data converted into the library's arrays: on a GPU, the host-to-device copy) "
         + "and its first step, whose loss comes back to the host. The step benchmarks above keep the data resident and leave this out.\n\n");
+    if (results.forksAsUnit()) {
+      Markdown.Table t = new Markdown.Table("cell", "workload", "device", ">time", ">forks", ">RSS after");
+      for (JmhResults.Result r : sorted) {
+        Figure f = results.figure(BenchmarkKind.TRANSFER, r);
+        t.row("`" + r.param("cell") + "`", workload(results, r), r.param("device"), TimePerStepSection.withSpread(f), f == null ? 0 : f.forks(),
+            Markdown.bytes(r, "rss", 1024 * 1024));
+      }
+      md.append(t.render()).append('\n');
+      return;
+    }
     Markdown.Table t = new Markdown.Table("cell", "workload", "device", ">time", ">± error", ">RSS after");
     for (JmhResults.Result r : sorted) {
       t.row("`" + r.param("cell") + "`", r.param("workload"), r.param("device"), Markdown.duration(r.primary().seconds()),
           Markdown.percent(r.primary().relativeError()), Markdown.bytes(r, "rss", 1024 * 1024));
     }
     md.append(t.render()).append('\n');
+  }
+
+  /**
+   * Cold start with the fork as the unit: one start per fork, so the median and range over the
+   * forks describe it; the mean's interval stands beside them for the share line.
+   */
+  private static void forkColdStart(RunResults results, List<JmhResults.Result> sorted, StringBuilder md) {
+    md.append("A fresh JVM per measurement: building the first trainer (engine load, data conversion) and its first step, once per "
+        + "fork. **Cold means a new JVM here, not a new machine**: the operating system's page cache already holds the jars and "
+        + "the data, and the native libraries (ND4J's OpenBLAS, PyTorch) were already extracted to their caches by earlier forks, so "
+        + "the very first start on a fresh machine, which downloads or extracts them, takes longer. Each start is one sample: the "
+        + "median and range over the forks, and the mean with its interval (marked results: the shape and its cause).\n\n");
+    md.append(Figure.share("cold-start results", results.figures(BenchmarkKind.COLD), results.confidence())).append("\n\n");
+    Markdown.Table t = new Markdown.Table("cell", "workload", ">median", ">range", ">forks", ">mean", ">build trainer", ">first step",
+        ">RSS after");
+    for (JmhResults.Result r : sorted) {
+      Figure f = results.figure(BenchmarkKind.COLD, r);
+      if (f == null) {
+        t.row("`" + r.param("cell") + "`", workload(results, r), "no measurement");
+        continue;
+      }
+      t.row("`" + r.param("cell") + "`", workload(results, r), Markdown.duration(f.interval().median() * f.secondsPerUnit()),
+          Markdown.duration(f.interval().min() * f.secondsPerUnit()) + " – " + Markdown.duration(f.interval().max() * f.secondsPerUnit()), f.forks(),
+          f.marked() ? f.shape() : f.time(), millis(r, "openMs"), millis(r, "firstStepMs"), Markdown.bytes(r, "rss", 1024 * 1024));
+    }
+    md.append(t.render()).append('\n');
+  }
+
+  /** The workload, with the heap where the result ran at a heap other than the run's. */
+  private static String workload(RunResults results, JmhResults.Result r) {
+    return r.param("workload") + (results.atRunHeap(r) ? "" : " (heap " + r.heap() + ")");
   }
 
   /** A counter recorded in milliseconds, averaged over every measurement. */

@@ -1,6 +1,8 @@
 package gdbench.report;
 
+import gdbench.runfolder.BenchmarkKind;
 import gdbench.runfolder.CellId;
+import gdbench.runfolder.JmhResults;
 import gdbench.runfolder.RunFolderFiles;
 import gdbench.runfolder.TutorialReferenceData;
 import java.util.ArrayList;
@@ -15,6 +17,10 @@ final class TimePerStepSection {
 
   static void render(RunResults results, StringBuilder md) {
     md.append("## Time per step\n\n");
+    boolean forks = results.forksAsUnit();
+    if (forks) {
+      md.append(Figure.share("step results", results.figures(BenchmarkKind.STEP), results.confidence())).append("\n\n");
+    }
     List<String> columns = new ArrayList<>(List.of("cell"));
     for (String w : results.stepWorkloads()) {
       columns.add(">" + w);
@@ -28,8 +34,17 @@ final class TimePerStepSection {
           row.add(results.missingStep(c, w));
           continue;
         }
-        String text = Markdown.duration(s) + " ± " + Markdown.percent(results.step(c, w).primary().relativeError());
+        String text = forks ? withSpread(results.stepFigure(c, w))
+            : Markdown.duration(s) + " ± " + Markdown.percent(results.step(c, w).primary().relativeError());
         row.add(s == results.fastestSecondsPerStep(w) ? "**" + text + "**" : text);
+      }
+      t.row(row.toArray());
+    }
+    if (forks && results.stepWorkloads().stream().anyMatch(w -> results.floorFigure(w) != null)) {
+      List<String> row = new ArrayList<>(List.of("`" + FLOOR + "` (X and y read once)"));
+      for (String w : results.stepWorkloads()) {
+        Figure f = results.floorFigure(w);
+        row.add(f == null ? "not run" : withSpread(f));
       }
       t.row(row.toArray());
     }
@@ -39,8 +54,89 @@ final class TimePerStepSection {
     }
     md.append(t.render()).append('\n');
     md.append("Bold: the fastest cell on the workload. ");
+    if (forks) {
+      md.append(notes(results));
+    }
     md.append(referenceNote(reference)).append("\n\n");
     md.append("![samples per second against N](throughput.png)\n\n");
+    if (forks) {
+      timesFloor(results, md);
+      heapSizes(results, md);
+    }
+  }
+
+  /** The floor's id in the plan and on the page. */
+  static final String FLOOR = BenchmarkKind.FLOOR.id();
+
+  /** A figure's time with its interval, and the forks' spread beside it where the figure is a mean. */
+  static String withSpread(Figure f) {
+    if (f == null) {
+      return "-";
+    }
+    return f.marked() || !f.interval().hasInterval() ? f.time() : f.time() + ", cv " + f.cv();
+  }
+
+  /** What the floor row is, and the footnote markers that occur in the step results. */
+  private static String notes(RunResults results) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("`floor`: one pass reading X and y once with the widest SIMD the JVM offers (`").append(BenchmarkKind.FLOOR.jmhMethod())
+        .append("`), the least work any step does on the workload. ");
+    List<Figure> all = new ArrayList<>(results.figures(BenchmarkKind.STEP));
+    all.addAll(results.figures(BenchmarkKind.FLOOR));
+    if (all.stream().anyMatch(f -> f.marks().contains(Figure.NOISY_HOST))) {
+      sb.append(Figure.NOISY_HOST_NOTE).append(" measured while CPU steal or load exceeded the host's bound (Fingerprint and host, below). ");
+    }
+    if (all.stream().anyMatch(f -> f.marks().contains(Figure.FEW_FORKS))) {
+      sb.append(Figure.FEW_FORKS_NOTE).append(" fewer than ").append(Figure.FEW).append(" forks: the interval is wide by construction. ");
+    }
+    return sb.toString();
+  }
+
+  /** Every cell's time per step over the floor's on the same workload, from this run. */
+  private static void timesFloor(RunResults results, StringBuilder md) {
+    md.append("### × floor\n\n");
+    if (results.stepWorkloads().stream().allMatch(w -> results.floorFigure(w) == null)) {
+      md.append("The floor was not measured in this run.\n\n");
+      return;
+    }
+    md.append("Each cell's time per step ÷ the floor's time per pass on the same workload, both from this run; the interval takes both "
+        + "intervals conservatively: [cell's shortest ÷ floor's longest, cell's longest ÷ floor's shortest] (the iterations' range where marked).\n\n");
+    List<String> columns = new ArrayList<>(List.of("cell"));
+    for (String w : results.stepWorkloads()) {
+      columns.add(">" + w);
+    }
+    Markdown.Table t = new Markdown.Table(columns.toArray(String[]::new));
+    for (CellId c : results.cells()) {
+      List<String> row = new ArrayList<>(List.of("`" + c + "`"));
+      for (String w : results.stepWorkloads()) {
+        Figure f = results.stepFigure(c, w);
+        row.add(f == null ? results.missingStep(c, w) : Figure.ratio(f, results.floorFigure(w)));
+      }
+      t.row(row.toArray());
+    }
+    md.append(t.render()).append('\n');
+  }
+
+  /** Cells that also ran at a second heap size: both figures and their ratio. */
+  private static void heapSizes(RunResults results, StringBuilder md) {
+    if (results.otherHeapSteps().isEmpty()) {
+      return;
+    }
+    md.append("### Heap size\n\n");
+    md.append("The cells whose native memory is freed only when the Java heap is collected also ran at a second heap size: the heap "
+        + "decides how often that happens, and so part of their cost. Ratio: time per step at the second heap ÷ at the run's "
+        + Markdown.or(results.heap(), "default") + " (below 1: faster with the other heap), interval taken conservatively from both.\n\n");
+    Markdown.Table t = new Markdown.Table("cell", "workload", ">at " + Markdown.or(results.heap(), "run heap"), "second heap", ">time",
+        ">ratio");
+    for (JmhResults.Result r : results.otherHeapSteps()) {
+      CellId c = CellId.parse(r.param("cell"));
+      String w = r.param("workload");
+      Figure other = results.figure(BenchmarkKind.STEP, r);
+      Figure base = results.stepFigure(c, w);
+      t.row("`" + c + "`", w, base == null ? results.missingStep(c, w) : withSpread(base), Markdown.text(r.heap()), withSpread(other),
+          Figure.ratio(other, base));
+    }
+    md.append(t.render()).append('\n');
   }
 
   /** One row per library and stage, in the order the script timed them. */

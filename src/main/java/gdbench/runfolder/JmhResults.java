@@ -46,6 +46,15 @@ public final class JmhResults {
       return sum;
     }
 
+    /**
+     * Each fork's mean over its measured iterations, in fork order; forks without iterations are
+     * left out. With the fork as the unit of measurement these are the samples of a result.
+     */
+    public double[] forkMeans() {
+      return java.util.Arrays.stream(raw).filter(f -> f.length > 0)
+          .mapToDouble(f -> java.util.Arrays.stream(f).average().orElseThrow()).toArray();
+    }
+
     /** The mean over every iteration of every fork; NaN without any. */
     public double rawMean() {
       int n = 0;
@@ -71,6 +80,11 @@ public final class JmhResults {
 
     public String param(String name) {
       return params.get(name);
+    }
+
+    /** The benchmark JVM's heap ({@code heap} parameter, e.g. {@code 1g}); null for runs that did not make it a parameter. */
+    public String heap() {
+      return params.get("heap");
     }
 
     /** Identity across runs: the benchmark and its parameters. */

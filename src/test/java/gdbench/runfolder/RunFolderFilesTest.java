@@ -192,4 +192,56 @@ class RunFolderFilesTest {
       return s.map(p -> p.getFileName().toString()).sorted().toList();
     }
   }
+
+  /**
+   * What a run with the fork as the unit adds to env.json is read into the typed view, and what a
+   * fork reports of itself in any JSON shape (numbers, objects) does not stop the file being read.
+   */
+  @Test
+  void readsTheFieldsOfARunWithTheForkAsTheUnit() throws IOException {
+    Path out = Files.createDirectories(tmp.resolve("forks"));
+    String json = """
+        {"schema": "%s", "status": "complete", "machine": "m", "run": "r",
+         "statistic": {"unit": "fork", "interval": "student-t over fork means", "confidence": 0.99},
+         "canary": {"nsPerPass": [700000.0, 705000.0], "level": 705000.0, "drift": 0.007, "spread": 0.007, "bound": 0.1, "noisy": false},
+         "nativeEnvironment": {"OPENBLAS_CORETYPE": "Haswell", "OMP_NUM_THREADS": "1"},
+         "host": {"maxSteal": null, "maxLoad": 2.1, "stealBound": 0.05, "loadBound": 2.5},
+         "settings": {"heap": "1g", "gcHeap": "4g", "properties": {}},
+         "workloads": {"huge": {"n": 16777216, "d": 1, "bias": true, "lr": 0.1, "rule": "mean", "data": "synthetic", "workingSetBytes": 134217728},
+                       "old": {"n": 4, "d": 1, "bias": false}},
+         "plan": [{"benchmark": "step", "cell": "nd4j/full-library", "workload": "huge", "status": "ok", "heap": "4g", "forks": 5,
+                   "forksWanted": 5, "iterationMs": 1000, "iterationReason": "GC", "marks": ["bimodal"], "cause": "GC cycle",
+                   "interval": {"mean": 10.0, "lower": 9.0, "upper": 11.0, "median": 10.0, "min": 8.5, "max": 11.5, "cv": 0.05, "confidence": 0.99},
+                   "shape": {"trendP": 0.5}, "forkRecords": [{"fork": 1, "steal": 0.0, "load": 1.5, "threadsUsingCpu": 2, "prewarmMs": 900,
+                   "prewarmEnd": "steady", "prewarmGcs": 3, "gcIntervalMs": null, "jvmUptimeAtSetupMs": 700,
+                   "threadSettings": {"openblas.threads": 1, "nested": {"a": "b"}}, "nativeKernel": {"openblas": "Haswell"}}]},
+                  {"benchmark": "step", "cell": "plain/manual", "workload": "old", "status": "ok"}]}
+        """.formatted(RunEnvironment.SCHEMA);
+    Files.writeString(out.resolve(RunFolderFiles.ENV), json);
+    RunEnvironment env = RunFolderFiles.readEnvironmentLeniently(out);
+    assertTrue(env.forksAsUnit());
+    assertEquals(0.99, env.statistic().confidence());
+    assertEquals(List.of(700000.0, 705000.0), env.canary().nsPerPass());
+    assertFalse(env.canary().isNoisy());
+    assertEquals("Haswell", env.nativeEnvironment().get("OPENBLAS_CORETYPE"));
+    assertFalse(env.host().stealAbove());
+    assertFalse(env.host().loadAbove());
+    assertEquals("1g", env.settings().heap());
+    assertEquals(134217728L, env.workloads().get("huge").workingSet());
+    assertEquals(32L, env.workloads().get("old").workingSet(), "N × (D + 1) float32 where the run did not record it");
+    RunEnvironment.PlanEntry p = env.planEntry(BenchmarkKind.STEP, "nd4j/full-library", "huge", "4g");
+    assertEquals(List.of("bimodal"), p.marks());
+    assertEquals("GC cycle", p.cause());
+    assertEquals(1000, p.iterationMs());
+    assertEquals(11.0, p.interval().upper());
+    RunEnvironment.ForkRecord fork = p.forkRecords().get(0);
+    assertEquals(2, fork.threadsUsingCpu());
+    assertEquals("1", fork.threadSettings().get("openblas.threads").asText());
+    assertEquals("Haswell", fork.nativeKernel().get("openblas").asText());
+    assertEquals(null, env.planEntry(BenchmarkKind.STEP, "nd4j/full-library", "huge", "1g"));
+    RunEnvironment.PlanEntry old = env.planEntry(BenchmarkKind.STEP, "plain/manual", "old", "1g");
+    assertEquals(null, old.marks(), "an entry without marks: not analysed, not 'no marks'");
+    assertTrue(old.forkRecords().isEmpty());
+    assertFalse(RunFolderFiles.readEnvironment(Path.of("results/amd-epyc-2c/2026-11-27T19-51-47Z")).forksAsUnit(), "older runs");
+  }
 }
