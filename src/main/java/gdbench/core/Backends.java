@@ -107,12 +107,6 @@ public final class Backends {
     }
   }
 
-  /** Kept for callers not yet moved: use {@link GdbenchException#rootMessage}. */
-  @Deprecated
-  public static String rootMessage(Throwable e) {
-    return GdbenchException.rootMessage(e);
-  }
-
   /**
    * Served cells selected by comma-separated {@link CellFilter} patterns ({@code plain},
    * {@code nd4j/manual}, {@code *}{@code /autograd}, ...); every served cell when null or blank.

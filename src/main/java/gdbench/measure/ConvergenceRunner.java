@@ -97,7 +97,7 @@ public final class ConvergenceRunner {
       return new ConvergenceData.Run(cp.name(), cell.id(), result.status().id(), diverged ? result.divergedAt() : null,
           result.losses(), weights, bias, finite(finalLoss), finite(distance), epochsToTarget, ms, null, null);
     } catch (RuntimeException | LinkageError e) { // one broken cell must not stop the others
-      String why = e instanceof GdbenchException ? e.getMessage() : Backends.rootMessage(e);
+      String why = e instanceof GdbenchException ? e.getMessage() : GdbenchException.rootMessage(e);
       return new ConvergenceData.Run(cp.name(), cell.id(), "failed", null, new float[0], new float[0][], new float[0],
           null, null, null, null, null, why);
     }
