@@ -5,6 +5,8 @@ import gdbench.core.Backends;
 import gdbench.core.Cell;
 import gdbench.core.CellFilter;
 import gdbench.core.GdbenchException;
+import gdbench.core.Stage;
+import gdbench.core.Variant;
 import gdbench.core.Workload;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +48,9 @@ public final class BenchPlan {
       for (Cell cell : cells) {
         String unsupported = Backends.get(cell.backend()).deviceUnsupportedReason(settings.device);
         for (Workload w : settings.workloads.get(kind)) {
+          if (w == Workload.HUGE && kind == BenchmarkKind.STEP && settings.hugeFastestOnly && !fastest(cell)) {
+            continue;
+          }
           List<String> heaps = new ArrayList<>(List.of(settings.heap));
           if (kind == BenchmarkKind.STEP && settings.gcHeap != null && GC_HEAP_WORKLOADS.contains(w)
               && Backends.get(cell.backend()).freesNativeMemoryOnGc(cell)) {
@@ -66,6 +71,11 @@ public final class BenchPlan {
       throw new GdbenchException("nothing to run: every selected cell is skipped on " + settings.device);
     }
     return new BenchPlan(plan);
+  }
+
+  /** A library's fastest way to write the step: by hand, tuned where it has variants. */
+  static boolean fastest(Cell cell) {
+    return cell.stage() == Stage.MANUAL && (cell.variant() == null || cell.variant() == Variant.TUNED);
   }
 
   /** Where a cell whose native memory follows the GC also runs at the second heap size (large: in cache, so the heap's effect is not hidden by DRAM). */

@@ -64,7 +64,7 @@ final class BenchRun {
     for (int pass = 1; !run.interrupted && plan.items().stream().anyMatch(PlanItem::needsForks); pass++) {
       double budget = settings.budgetMinutes * 60.0;
       double elapsed = java.time.Duration.between(run.started, java.time.Instant.now()).toSeconds();
-      if (pass > 1 && budget > 0 && elapsed + schedule.passSeconds(plan) > budget) {
+      if (pass > 1 && budget > 0 && elapsed + schedule.passSeconds(plan, pass) > budget) {
         run.stoppedEarly = String.format(Locale.ROOT, "the time budget of %d min (-Dbench.budget.minutes) was reached after pass %d:"
             + " every result keeps the forks of the passes that ran", settings.budgetMinutes, pass - 1);
         out.println("# gdbench: " + run.stoppedEarly);
@@ -74,6 +74,9 @@ final class BenchRun {
         synchronized (run.lock) {
           if (run.interrupted) {
             break;
+          }
+          if (!item.needsForks()) {
+            continue; // failed earlier in this pass
           }
           item.status = "running";
         }

@@ -31,16 +31,48 @@ final class ForkSchedule {
     this.settings = settings;
   }
 
-  /** The items that still need a fork, rotated by the pass number. */
+  /**
+   * The forks of one pass: every item that still needs one, rotated by the pass number, then again
+   * the items that need more than one fork per pass to finish with the others (cold start wants 10
+   * forks where a step result wants 5; a calibrated item starts over), so that all items end in the
+   * same pass and a time box that stops between passes leaves them with comparable fork counts.
+   */
   List<PlanItem> pass(BenchPlan plan, int pass) {
     List<PlanItem> open = plan.items().stream().filter(PlanItem::needsForks).toList();
     if (open.isEmpty()) {
       return open;
     }
     int shift = ((pass - 1) * Math.max(1, open.size() / Math.max(1, maxForks(plan)))) % open.size();
-    List<PlanItem> order = new ArrayList<>(open.subList(shift, open.size()));
-    order.addAll(open.subList(0, shift));
-    return order;
+    List<PlanItem> rotated = new ArrayList<>(open.subList(shift, open.size()));
+    rotated.addAll(open.subList(0, shift));
+    List<PlanItem> order = new ArrayList<>();
+    for (int round = 0; ; round++) {
+      int before = order.size();
+      for (PlanItem item : rotated) {
+        if (forksThisPass(item, pass) > round) {
+          order.add(item);
+        }
+      }
+      if (order.size() == before) {
+        return order;
+      }
+    }
+  }
+
+  /** The passes a full plan takes: as many as a step result has forks. */
+  int plannedPasses() {
+    Settings.Timing step = settings.timing.get(BenchmarkKind.STEP);
+    return Math.max(1, step.forks());
+  }
+
+  /** How many forks an item gets in this pass: what it still needs, spread over the passes left. */
+  int forksThisPass(PlanItem item, int pass) {
+    int needed = item.forksWanted - item.forks.size();
+    if (!item.needsForks()) {
+      return 0;
+    }
+    int passesLeft = Math.max(1, plannedPasses() - pass + 1);
+    return (needed + passesLeft - 1) / passesLeft;
   }
 
   private static int maxForks(BenchPlan plan) {
@@ -75,9 +107,9 @@ final class ForkSchedule {
     return plan.items().stream().filter(i -> i.status.equals("pending")).mapToDouble(i -> i.forksWanted * forkSeconds(i.kind)).sum();
   }
 
-  /** Seconds the next pass will take: one fork of every result that needs one. */
-  double passSeconds(BenchPlan plan) {
-    return plan.items().stream().filter(PlanItem::needsForks).mapToDouble(i -> forkSeconds(i.kind)).sum();
+  /** Seconds this pass will take. */
+  double passSeconds(BenchPlan plan, int pass) {
+    return plan.items().stream().mapToDouble(i -> forksThisPass(i, pass) * forkSeconds(i.kind)).sum();
   }
 
   double secondsLeft(BenchPlan plan) {

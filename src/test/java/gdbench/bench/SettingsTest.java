@@ -27,9 +27,13 @@ class SettingsTest {
     Settings s = of();
     assertFalse(s.quick);
     assertEquals(List.of(BenchmarkKind.STEP, BenchmarkKind.FLOOR, BenchmarkKind.TARGET, BenchmarkKind.COLD), s.kinds);
-    assertEquals(List.of(Workload.values()), s.workloads.get(BenchmarkKind.STEP));
-    assertEquals(List.of(Workload.SEED, Workload.SMALL, Workload.LARGE, Workload.WIDE), s.workloads.get(BenchmarkKind.TARGET),
-        "every workload but huge");
+    assertEquals(List.of(Workload.SEED, Workload.LARGE, Workload.HUGE), s.workloads.get(BenchmarkKind.STEP),
+        "the three regimes: per call, from cache, from DRAM");
+    assertTrue(s.hugeFastestOnly, "huge for each library's fastest cell");
+    assertFalse(of("bench.workloads", "huge").hugeFastestOnly, "named workloads run for every cell");
+    assertEquals(List.of(Workload.SEED), s.workloads.get(BenchmarkKind.TARGET));
+    assertEquals(Settings.DEFAULT_FULL_BUDGET_MINUTES, s.budgetMinutes, "time-boxed within the hour");
+    assertEquals(0, of("bench.quick", "true").budgetMinutes, "quick is not time-boxed");
     assertEquals(List.of(Workload.LARGE), s.workloads.get(BenchmarkKind.COLD));
     assertEquals(5, s.timing.get(BenchmarkKind.STEP).forks(), "at least 5 forks per step result");
     assertEquals(3, s.timing.get(BenchmarkKind.TARGET).forks(), "at least 3 per time to target");
@@ -67,7 +71,8 @@ class SettingsTest {
     Settings s = of("bench.quick", "false", "bench.workloads", "", "bench.device", " ", "bench.heap", "", "bench.results", "",
         "bench.forks", "", "bench.profilers", "", "bench.machine", "");
     assertFalse(s.quick);
-    assertEquals(List.of(Workload.values()), s.workloads.get(BenchmarkKind.STEP));
+    assertEquals(List.of(Workload.SEED, Workload.LARGE, Workload.HUGE), s.workloads.get(BenchmarkKind.STEP));
+    assertTrue(s.hugeFastestOnly);
     assertEquals("1g", s.heap);
     assertEquals(List.of("gc", "rss"), s.profilers);
     assertEquals(null, s.machine);

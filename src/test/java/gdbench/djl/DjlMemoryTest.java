@@ -48,8 +48,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  *   <li>Step time does not keep growing: the fastest of 10 blocks of 100 steps (CPU time of the
  *       stepping thread: PyTorch runs the operations on the calling thread with one intra-op
  *       thread) is read after the warm-up and after every 5,000 of the 20,000 steps. It fails if
- *       the last reading exceeds twice the first (plus 10 µs), or if the readings rise at every
- *       checkpoint and the last exceeds 1.5 times the first: the progressive slowdown reported of
+ *       the last reading (taken twice, the lower kept) exceeds twice the first (plus 10 µs), or if
+ *       the readings rise by more than 5% at every checkpoint and the last exceeds 1.5 times the first: the progressive slowdown reported of
  *       leaking DJL code (djl#2210). A single shift (the idiomatic cell, allocating fresh arrays
  *       every step, once measured 203 then 334 µs on a quiet machine) is not a trend. CPU time and
  *       the best of several blocks keep other processes on a shared machine out of it. A leak
@@ -66,6 +66,7 @@ class DjlMemoryTest {
   static final double TIME_FACTOR = 2.0;
   static final double TREND_FACTOR = 1.5;
   static final int CHECKPOINTS = 4;
+  static final double RISE_STEP = 1.05;
   static final double TIME_SLACK_US = 10;
   static final Path STATUS = Path.of("/proc/self/status");
 
@@ -93,10 +94,13 @@ class DjlMemoryTest {
         steps(t, STEPS / CHECKPOINTS);
         times[c] = bestBlockMicros(t);
       }
+      // A slowdown that is real stays when read again; a one-off spike (once 69.4, 69.8, 70.0 then
+      // 125.8 µs) does not. Rising means by more than RISE_STEP at every checkpoint, not by noise.
+      times[CHECKPOINTS - 1] = Math.min(times[CHECKPOINTS - 1], bestBlockMicros(t));
       double bestAfter = times[CHECKPOINTS - 1];
       boolean rising = true;
       for (int c = 1; c < CHECKPOINTS; c++) {
-        rising &= times[c] > times[c - 1];
+        rising &= times[c] > times[c - 1] * RISE_STEP;
       }
       int arraysAfter = arrays(t);
       gc();

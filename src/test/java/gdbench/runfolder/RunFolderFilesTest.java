@@ -71,7 +71,9 @@ class RunFolderFilesTest {
     }
     assertEquals(run.results().size(), Stream.of(BenchmarkKind.values()).mapToInt(k -> run.resultsOf(k).size()).sum(), "every result has a kind");
     assertNotNull(run.convergence());
-    assertNotNull(run.reference());
+    if (!"quick".equals(env.mode())) { // quick runs leave the Python reference out by default
+      assertNotNull(run.reference());
+    }
   }
 
   /** What the runner writes today as nested maps, writeEnvironment writes byte for byte. */
