@@ -48,7 +48,7 @@ class ExtensionBackendTest {
     String out = run(ExtensionProbe.class.getName());
     assertTrue(out.contains("registry: plain, plain-simd, ejml, nd4j, djl") && out.contains(", extension"), out);
     assertTrue(out.contains("golden: [extension/manual] reproduce 3 traces"), out);
-    assertTrue(out.contains("plan: [step extension/manual seed, step extension/manual small"), out);
+    assertTrue(out.contains("plan: [step extension/manual seed, step extension/manual large, step extension/manual huge"), out);
     assertTrue(out.contains("target extension/manual seed"), out);
   }
 
