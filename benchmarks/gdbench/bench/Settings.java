@@ -35,7 +35,7 @@ final class Settings {
   final String heap;
   /** A time box for JMH in minutes: no pass starts that would end after it; 0 for none. */
   final int budgetMinutes;
-  static final int DEFAULT_FULL_BUDGET_MINUTES = 48;
+  static final int DEFAULT_FULL_BUDGET_MINUTES = 55;
   /** Step on huge for the fastest cell of each library only (manual, tuned): the default full plan. */
   final boolean hugeFastestOnly;
   /** The second heap size for cells whose native memory follows the GC; null for none. */
