@@ -67,10 +67,35 @@ public final class BenchPlan {
         }
       }
     }
+    addSizeSweep(settings, cells, plan);
     if (plan.stream().noneMatch(i -> i.status.equals("pending"))) {
       throw new GdbenchException("nothing to run: every selected cell is skipped on " + settings.device);
     }
     return new BenchPlan(plan);
+  }
+
+  /**
+   * The size sweep: the step of every selected cell at every point, at the run's heap, with the
+   * sweep's forks; a point the plan already measures (small, large, huge) is not measured twice.
+   */
+  private static void addSizeSweep(Settings settings, List<Cell> cells, List<PlanItem> plan) {
+    for (Cell cell : cells) {
+      String unsupported = Backends.get(cell.backend()).deviceUnsupportedReason(settings.device);
+      for (Workload w : settings.sizeSweep) {
+        boolean planned = plan.stream().anyMatch(i -> i.kind == BenchmarkKind.STEP && i.cell.equals(cell.id())
+            && i.workload.equals(w) && i.heap.equals(settings.heap));
+        if (planned) {
+          continue;
+        }
+        PlanItem item = item(settings, BenchmarkKind.STEP, cell.id(), w, settings.heap);
+        item.forksWanted = settings.sweepForks;
+        if (unsupported != null) {
+          item.status = "skipped";
+          item.reason = cell.backend() + " cannot run on " + settings.device + ": " + unsupported;
+        }
+        plan.add(item);
+      }
+    }
   }
 
   /** A library's fastest way to write the step: by hand, tuned where it has variants. */

@@ -148,6 +148,9 @@ final class EnvironmentCapture {
     for (Workload wl : Workload.values()) {
       w.put(wl.id(), wl.describe());
     }
+    for (Workload wl : settings.sizeSweep) {
+      w.putIfAbsent(wl.id(), wl.describe());
+    }
     m.put("workloads", w);
     return m;
   }
@@ -263,6 +266,10 @@ final class EnvironmentCapture {
     m.put("heap", settings.heap);
     m.put("gcHeap", settings.gcHeap);
     m.put("budgetMinutes", settings.budgetMinutes);
+    if (!settings.sizeSweep.isEmpty()) {
+      m.put("sweeps", Map.of("size", settings.sizeSweep.stream().map(Workload::id).toList()));
+      m.put("sweepForks", settings.sweepForks);
+    }
     m.put("prewarmMs", settings.prewarmMillis);
     m.put("profilers", settings.profilers);
     m.put("extraJvmArgs", settings.extraJvmArgs);

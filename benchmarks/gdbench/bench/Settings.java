@@ -38,6 +38,10 @@ final class Settings {
   static final int DEFAULT_FULL_BUDGET_MINUTES = 55;
   /** Step on huge for the fastest cell of each library only (manual, tuned): the default full plan. */
   final boolean hugeFastestOnly;
+  /** The size sweep's points (step, every selected cell, one feature); empty for none. */
+  final List<Workload> sizeSweep;
+  /** Forks per point of a sweep. */
+  final int sweepForks;
   /** The second heap size for cells whose native memory follows the GC; null for none. */
   final String gcHeap;
   final List<String> extraJvmArgs;
@@ -56,7 +60,7 @@ final class Settings {
       "bench.workloads", "bench.target.workloads", "bench.cold.workloads", "bench.transfer.workloads",
       "bench.forks", "bench.warmup", "bench.warmupTime", "bench.iterations", "bench.time",
       "bench.target.forks", "bench.target.warmup", "bench.target.iterations", "bench.target.time", "bench.cold.forks",
-      "bench.prewarm.ms", "bench.threads", "bench.heap", "bench.gcHeap", "bench.budget.minutes", "bench.jvmArgs", "bench.profilers", "bench.strict", "bench.post",
+      "bench.prewarm.ms", "bench.threads", "bench.heap", "bench.gcHeap", "bench.budget.minutes", "bench.sweep", "bench.sweep.forks", "bench.jvmArgs", "bench.profilers", "bench.strict", "bench.post",
       "bench.machine", "bench.basedir", "bench.results");
 
   private Settings(Properties p) {
@@ -129,6 +133,13 @@ final class Settings {
     timing.put(BenchmarkKind.COLD, new Timing(integer("bench.cold.forks", quick ? 3 : 10, 1), 0, 0, 1, 0));
     timing.put(BenchmarkKind.TRANSFER, new Timing(quick ? 2 : 3, 1, 0, 3, 0));
     prewarmMillis = integer("bench.prewarm.ms", 300, 0);
+    // The size sweep runs on request: 12 points for every selected cell are hours of forks on 2 cores.
+    String sweep = get("bench.sweep", "none");
+    if (!sweep.equals("none") && !sweep.equals("size")) {
+      throw new GdbenchException("unknown sweep '" + sweep + "' in -Dbench.sweep (known: size, or none)");
+    }
+    sizeSweep = sweep.equals("size") ? Workload.sizeSweep() : List.of();
+    sweepForks = integer("bench.sweep.forks", quick ? 2 : 3, 1);
 
     threads = integer("bench.threads", 1, 1);
     // Full mode is time-boxed so that mvn verify -Pbench ends within the hour on a slow host too:

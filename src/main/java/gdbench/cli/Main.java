@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Linear regression by gradient descent on JVM numerical backends: train, list, measure, report.",
-    subcommands = {TrainCommand.class, BackendsCommand.class, ConvergeCommand.class, ReferenceCommand.class, ReportCommand.class, CompareCommand.class, HistoryCommand.class,
+    subcommands = {TrainCommand.class, BackendsCommand.class, ConvergeCommand.class, ReferenceCommand.class, ReportCommand.class, CompareCommand.class, HistoryCommand.class, AdviseCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   public static final int EXIT_REGRESSION = 1;

@@ -1,8 +1,13 @@
 package gdbench.core;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -14,14 +19,23 @@ import java.util.stream.Collectors;
  * Hessian is close to 2·I (largest eigenvalue about 2.0 for D = 1, 2.26 for D = 64 with
  * N = 16,384), so lr 0.1 contracts the error by about 0.8 per step and never diverges, and the
  * noise keeps the loss near 0.01, far from denormals. Every workload uses the {@code mean} rule.
+ *
+ * <p>Besides the five named workloads, any size is a workload of its own: {@code n<N>} (one
+ * feature) or {@code n<N>d<D>}, synthetic, with a bias and lr 0.1, like {@code large}. The size
+ * sweep is made of these; where a point equals a named workload (small, large, huge) it is that one.
  */
-public enum Workload {
-  SEED("seed", 4, 1, 0.01f, false),
-  SMALL("small", 1024, 1, 0.1f, true),
-  LARGE("large", 1 << 20, 1, 0.1f, true),
-  WIDE("wide", 16_384, 64, 0.1f, true),
+public final class Workload {
+  public static final Workload SEED = new Workload("seed", 4, 1, 0.01f, false);
+  public static final Workload SMALL = new Workload("small", 1024, 1, 0.1f, true);
+  public static final Workload LARGE = new Workload("large", 1 << 20, 1, 0.1f, true);
+  public static final Workload WIDE = new Workload("wide", 16_384, 64, 0.1f, true);
   /** 128 MiB of x and y: several times any L3 cache of these hosts, so a step streams from DRAM. */
-  HUGE("huge", 1 << 24, 1, 0.1f, true);
+  public static final Workload HUGE = new Workload("huge", 1 << 24, 1, 0.1f, true);
+
+  private static final Workload[] NAMED = {SEED, SMALL, LARGE, WIDE, HUGE};
+  private static final Pattern SIZED = Pattern.compile("n([1-9][0-9]{0,9})(?:d([1-9][0-9]{0,5}))?");
+  /** The largest sized workload: x and y of 2^28 floats are 2 GiB, beyond that a Java array cannot hold them. */
+  static final long MAX_VALUES = 1L << 28;
 
   /** Seed of the synthetic generator for every synthetic workload. */
   public static final long DATA_SEED = 42;
@@ -32,7 +46,7 @@ public enum Workload {
   private final float lr;
   private final boolean bias;
 
-  Workload(String id, int n, int d, float lr, boolean bias) {
+  private Workload(String id, int n, int d, float lr, boolean bias) {
     this.id = id;
     this.n = n;
     this.d = d;
@@ -40,8 +54,43 @@ public enum Workload {
     this.bias = bias;
   }
 
+  /** The named workloads, in their fixed order. */
+  public static Workload[] values() {
+    return NAMED.clone();
+  }
+
+  /**
+   * The workload of N samples and D features: a named one where it has this size (small, large,
+   * wide, huge), otherwise {@code n<N>} or {@code n<N>d<D>}, synthetic, with bias, lr 0.1.
+   */
+  public static Workload sized(int n, int d) {
+    if (n < 1 || d < 1 || (long) n * (d + 1) > MAX_VALUES) {
+      throw new GdbenchException("a workload needs N >= 1, D >= 1 and N x (D + 1) <= " + MAX_VALUES + " values, got N = " + n + ", D = " + d);
+    }
+    for (Workload w : NAMED) {
+      if (w != SEED && w.n == n && w.d == d) {
+        return w;
+      }
+    }
+    return new Workload(d == 1 ? "n" + n : "n" + n + "d" + d, n, d, 0.1f, true);
+  }
+
+  /** The size sweep: N = 4, 16, 64, ... 16,777,216 (a factor of 4 a point, to at least 4x a 32 MiB L3), one feature. */
+  public static List<Workload> sizeSweep() {
+    List<Workload> points = new ArrayList<>();
+    for (int n = 4; n <= 1 << 24; n *= 4) {
+      points.add(sized(n, 1));
+    }
+    return points;
+  }
+
   public String id() {
     return id;
+  }
+
+  /** Whether this is one of the five named workloads (not a point of a sweep). */
+  public boolean named() {
+    return Arrays.asList(NAMED).contains(this);
   }
 
   /** Samples per step: steps/s × n = samples/s. */
@@ -82,16 +131,28 @@ public enum Workload {
   }
 
   public static Workload parse(String text) {
-    for (Workload w : values()) {
+    for (Workload w : NAMED) {
       if (w.id.equals(text)) {
         return w;
       }
     }
-    throw new GdbenchException("unknown workload '" + text + "' (known: " + names() + ")");
+    Matcher m = text == null ? null : SIZED.matcher(text);
+    if (m != null && m.matches()) {
+      long n = Long.parseLong(m.group(1));
+      long d = m.group(2) == null ? 1 : Long.parseLong(m.group(2));
+      if (n * (d + 1) <= MAX_VALUES) {
+        Workload w = sized((int) n, (int) d);
+        if (w.id.equals(text)) {
+          return w;
+        }
+        throw new GdbenchException("workload '" + text + "' is named '" + w.id + "'");
+      }
+    }
+    throw new GdbenchException("unknown workload '" + text + "' (known: " + names() + ", or a size: n<N> or n<N>d<D>, e.g. n4096)");
   }
 
   public static String names() {
-    return Arrays.stream(values()).map(Workload::id).collect(Collectors.joining(", "));
+    return Arrays.stream(NAMED).map(Workload::id).collect(Collectors.joining(", "));
   }
 
   /** The description written to env.json, so a report can derive samples/s without this class. */
@@ -106,6 +167,16 @@ public enum Workload {
     m.put("data", dataSpec());
     m.put("workingSetBytes", workingSetBytes());
     return m;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Workload w && w.id.equals(id);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(id);
   }
 
   @Override

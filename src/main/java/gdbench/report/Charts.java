@@ -16,6 +16,8 @@ import java.util.Map;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.AnnotationLine;
+import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -55,6 +57,10 @@ public final class Charts {
     Map<String, byte[]> charts = new LinkedHashMap<>();
     charts.put("throughput.png", png(throughput(results)));
     abstractionTax(results).forEach((name, chart) -> charts.put(name, png(chart)));
+    SizeSweep sweep = SizeSweep.of(results);
+    if (sweep != null) {
+      charts.put("size-sweep.png", png(sizeSweep(results, sweep)));
+    }
     ConvergenceData convergence = results.run().convergence();
     if (convergence != null) {
       for (ConvergenceData.ProblemInfo p : convergence.problems()) {
@@ -158,6 +164,48 @@ public final class Charts {
         CellId c = CellId.parse(id);
         CellId style = TutorialReferenceData.TUTORIAL.equals(c.variant()) ? new CellId(c.backend(), c.stage(), CellId.IDIOMATIC) : c;
         addLine(chart, (c.variant() == null ? "tutorial " : "python ") + id, style, oneFeature, sizes, rates, true);
+      });
+    }
+    if (chart.getSeriesMap().isEmpty()) {
+      chart.addSeries("no results", new double[] {1}, new double[] {1});
+    }
+    return chart;
+  }
+
+  /** Samples per second against N over the sweep, log axes, a vertical line where x and y fill each cache level. */
+  private static XYChart sizeSweep(RunResults results, SizeSweep sweep) {
+    RunData run = results.run();
+    XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
+        .title("Size sweep (" + run.machine() + ", " + run.device() + ", one feature)")
+        .xAxisTitle("N (samples per step)").yAxisTitle("samples per second").build();
+    style(chart.getStyler());
+    chart.getStyler().setXAxisLogarithmic(true);
+    chart.getStyler().setYAxisLogarithmic(true);
+    chart.getStyler().setLegendFont(chart.getStyler().getLegendFont().deriveFont(11f));
+    double lowest = Double.MAX_VALUE;
+    for (String id : sweep.cells()) {
+      List<Double> x = new ArrayList<>();
+      List<Double> y = new ArrayList<>();
+      for (int i = 0; i < sweep.grid().size(); i++) {
+        SizeSweep.Rate r = sweep.point(id, i);
+        if (r != null && r.mean() > 0) {
+          x.add(r.n());
+          y.add(r.mean() * r.n());
+          lowest = Math.min(lowest, r.mean() * r.n());
+        }
+      }
+      if (!x.isEmpty()) {
+        styleCell(chart.addSeries(id, x, y), CellId.parse(id), false);
+      }
+    }
+    double labelY = lowest;
+    if (results.env().hardware() != null && lowest < Double.MAX_VALUE) {
+      CacheFit.levels(results.env().hardware().caches()).forEach((level, bytes) -> {
+        double n = bytes / 8.0;
+        if (n >= sweep.smallest() && n <= sweep.largest()) {
+          chart.addAnnotation(new AnnotationLine(n, true, false));
+          chart.addAnnotation(new AnnotationText(level, n, labelY, false));
+        }
       });
     }
     if (chart.getSeriesMap().isEmpty()) {

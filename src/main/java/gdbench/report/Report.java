@@ -22,6 +22,7 @@ public final class Report {
       ThroughputSection::render,
       AbstractionTaxSection::render,
       CrossoverSection::render,
+      SizeSweepSection::render,
       ConvergenceSection::render,
       SingleRunSections::timeToTarget,
       SingleRunSections::coldStart,

@@ -44,7 +44,7 @@ public record RunEnvironment(String schema, String status, boolean interrupted, 
     nativeSetup = nativeSetup == null ? new Native(null, null, null) : nativeSetup;
     backends = orEmpty(backends);
     git = git == null ? new Git(null, false) : git;
-    settings = settings == null ? new Settings(null, null, null) : settings;
+    settings = settings == null ? new Settings(null, null, null, null) : settings;
     workloads = workloads == null ? Map.of() : workloads;
     plan = orEmpty(plan);
     nativeEnvironment = nativeEnvironment == null ? Map.of() : nativeEnvironment;
@@ -216,12 +216,19 @@ public record RunEnvironment(String schema, String status, boolean interrupted, 
 
   /**
    * The {@code -Dbench.*} properties the run was given, to repeat it; the heap every benchmark JVM
-   * got, and the second heap the GC-driven cells also ran at (null in older runs).
+   * got, and the second heap the GC-driven cells also ran at (null in older runs); the sweeps it
+   * made (sweep name, e.g. {@code size}, to its workloads in order; empty for none).
    */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record Settings(Map<String, String> properties, String heap, String gcHeap) {
+  public record Settings(Map<String, String> properties, String heap, String gcHeap, Map<String, List<String>> sweeps) {
     public Settings {
       properties = properties == null ? Map.of() : properties;
+      sweeps = sweeps == null ? Map.of() : sweeps;
+    }
+
+    /** The workloads of the size sweep, by increasing N; empty where the run made none. */
+    public List<String> sizeSweep() {
+      return sweeps.getOrDefault("size", List.of());
     }
   }
 

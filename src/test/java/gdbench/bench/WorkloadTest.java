@@ -14,13 +14,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Each workload's learning rate is stable: the benchmarks never time a diverging or denormal step. */
 class WorkloadTest {
 
+  static Stream<Workload> workloads() {
+    return Stream.concat(Stream.of(Workload.values()), Workload.sizeSweep().stream()).distinct();
+  }
+
   @ParameterizedTest
-  @EnumSource(Workload.class)
+  @MethodSource("workloads")
   void theLearningRateConvergesWellWithinTheEpochLimit(Workload w) {
     Problem p = w.problem();
     assertEquals(w.n(), p.n());

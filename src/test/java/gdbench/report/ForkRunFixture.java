@@ -201,7 +201,7 @@ final class ForkRunFixture {
   enum Shape { STEADY, BIMODAL, RISING }
 
   /** One result in jmh.json and its entry in the plan, with the interval, marks and fork records the runner writes. */
-  private static void add(ArrayNode jmh, ArrayNode plan, SplittableRandom random, BenchmarkKind kind, String cell, Workload w, String heap,
+  static void add(ArrayNode jmh, ArrayNode plan, SplittableRandom random, BenchmarkKind kind, String cell, Workload w, String heap,
       double score, int forks, int iterations, Shape shape, boolean busy) {
     ObjectNode r = jmh.addObject();
     r.put("benchmark", kind.jmhMethod());
@@ -297,7 +297,7 @@ final class ForkRunFixture {
     for (int f = 0; f < forks; f++) {
       ObjectNode rec = records.addObject();
       rec.put("fork", f + 1);
-      rec.put("startedAt", String.format(Locale.ROOT, "2026-12-01T08:%02d:%02dZ", 1 + f * 9, (cell.length() * 7 + w.ordinal()) % 60));
+      rec.put("startedAt", String.format(Locale.ROOT, "2026-12-01T08:%02d:%02dZ", 1 + f * 9, (cell.length() * 7 + java.util.Arrays.asList(Workload.values()).indexOf(w)) % 60));
       rec.put("seconds", 1.0);
       rec.put("mean", means[f]);
       rec.put("steal", 0.0);

@@ -1,0 +1,111 @@
+package gdbench.report;
+
+import gdbench.core.GdbenchException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Which cell to pick for a problem size, from a run's size sweep: every cell's time per step at N
+ * (interpolated between the neighbouring points), ranked, and whether the fastest is told apart
+ * from the next beyond both intervals. Sizes outside the sweep and shapes it did not measure are
+ * refused rather than extrapolated.
+ */
+public final class Advice {
+  /** A cell's rate at the asked N. */
+  public record Ranked(String cell, SizeSweep.Rate rate) {}
+
+  private Advice() {}
+
+  /** The cells with a rate at {@code n}, fastest first. */
+  public static List<Ranked> rank(SizeSweep sweep, double n) {
+    List<Ranked> ranked = new ArrayList<>();
+    for (String cell : sweep.cells()) {
+      SizeSweep.Rate r = sweep.at(cell, n);
+      if (r != null && r.mean() > 0) {
+        ranked.add(new Ranked(cell, r));
+      }
+    }
+    ranked.sort(Comparator.comparingDouble(r -> r.rate().seconds()));
+    return ranked;
+  }
+
+  /**
+   * The answer for N samples of D features at T threads ({@code threads} null: the run's), as
+   * Markdown; throws {@link GdbenchException} where the run cannot answer it.
+   */
+  public static String render(RunResults results, String run, long n, int d, Integer threads) {
+    Integer recorded = results.env().threads() == null ? null : results.env().threads().threads();
+    return render(SizeSweep.of(results), recorded == null ? 1 : recorded, run, n, d, threads);
+  }
+
+  static String render(SizeSweep sweep, int runThreads, String run, long n, int d, Integer threads) {
+    if (sweep == null) {
+      throw new GdbenchException(run + " has no size sweep (run the benchmarks with -Dbench.sweep=size)");
+    }
+    if (d != 1) {
+      throw new GdbenchException(run + " measured one feature only (no feature sweep): no answer for D = " + d);
+    }
+    if (threads != null && threads != runThreads) {
+      throw new GdbenchException(run + " measured " + runThreads + " thread" + (runThreads == 1 ? "" : "s") + " (no thread sweep): no answer for "
+          + threads);
+    }
+    if (n < sweep.smallest() || n > sweep.largest()) {
+      throw new GdbenchException(String.format(Locale.ROOT, "N = %,d is outside the sweep of %s (N = %,d to %,d): no answer by extrapolation",
+          n, run, sweep.smallest(), sweep.largest()));
+    }
+    List<Ranked> ranked = rank(sweep, n);
+    if (ranked.isEmpty()) {
+      throw new GdbenchException(String.format(Locale.ROOT, "%s has no results around N = %,d", run, n));
+    }
+    StringBuilder md = new StringBuilder();
+    md.append(String.format(Locale.ROOT, "N = %,d, D = 1, %d thread%s, from %s (%s)%n%n", n, runThreads, runThreads == 1 ? "" : "s", run,
+        where(sweep, n)));
+    Markdown.Table t = new Markdown.Table(">#", "cell", ">time per step", ">low", ">high", ">× fastest");
+    double best = ranked.get(0).rate().seconds();
+    for (int i = 0; i < ranked.size(); i++) {
+      SizeSweep.Rate r = ranked.get(i).rate();
+      t.row(i + 1, "`" + ranked.get(i).cell() + "`", Markdown.duration(r.seconds()), bound(r.secondsLow()), bound(r.secondsHigh()),
+          Markdown.times(r.seconds() / best));
+    }
+    md.append(t.render()).append('\n').append(verdict(ranked)).append('\n');
+    return md.toString();
+  }
+
+  private static String bound(double seconds) {
+    return Double.isFinite(seconds) && seconds > 0 ? Markdown.duration(seconds) : "-";
+  }
+
+  /** "a measured point" or "interpolated between N = a and b". */
+  static String where(SizeSweep sweep, double n) {
+    List<Integer> grid = sweep.grid();
+    if (grid.contains((int) n) && n == Math.rint(n)) {
+      return "a measured point";
+    }
+    int i = 0;
+    while (grid.get(i + 1) < n) {
+      i++;
+    }
+    return String.format(Locale.ROOT, "interpolated in log N between the points N = %,d and %,d", grid.get(i), grid.get(i + 1));
+  }
+
+  /** Pick the fastest where it wins beyond both intervals; otherwise say the first two are not told apart. */
+  static String verdict(List<Ranked> ranked) {
+    Ranked first = ranked.get(0);
+    if (ranked.size() == 1) {
+      return "Only `" + first.cell() + "` has a result here.";
+    }
+    Ranked second = ranked.get(1);
+    double ratio = second.rate().seconds() / first.rate().seconds();
+    double low = second.rate().secondsLow() / first.rate().secondsHigh();
+    double high = second.rate().secondsHigh() / first.rate().secondsLow();
+    String range = Double.isFinite(low) && Double.isFinite(high)
+        ? String.format(Locale.ROOT, "%s to %s", Markdown.times(low), Markdown.times(high)) : "no interval";
+    if (low > 1) {
+      return String.format(Locale.ROOT, "Pick `%s`: %s faster than `%s` (%s).", first.cell(), Markdown.times(ratio), second.cell(), range);
+    }
+    return String.format(Locale.ROOT, "`%s` and `%s` are not told apart here: %s by the means, but their intervals overlap (%s).",
+        first.cell(), second.cell(), Markdown.times(ratio), range);
+  }
+}
