@@ -3,6 +3,8 @@ package gdbench.report;
 import gdbench.runfolder.BenchmarkKind;
 import gdbench.runfolder.JmhResults;
 import gdbench.runfolder.RunEnvironment;
+import gdbench.stats.ForkInterval;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -30,11 +32,25 @@ final class SingleRunSections {
             : "single-shot runs of compiled code."));
     if (results.forksAsUnit()) {
       md.append(Figure.share("time-to-target results", results.figures(BenchmarkKind.TARGET), results.confidence())).append("\n\n");
-      Markdown.Table t = new Markdown.Table("cell", "workload", ">time", ">forks", ">epochs", ">runs reaching the target");
+      boolean resetTimed = sorted.stream().anyMatch(r -> r.secondary().containsKey(RESET_NANOS));
+      if (resetTimed) {
+        md.append("`reset` is the reset to zero weights at the start of each run, timed on its own (with one clock read in it,"
+            + " some 20 ns); `without reset` is the run's time less it, the mean over fork means with its interval.\n\n");
+      }
+      Markdown.Table t = resetTimed
+          ? new Markdown.Table("cell", "workload", ">time", ">forks", ">reset", ">without reset", ">epochs", ">runs reaching the target")
+          : new Markdown.Table("cell", "workload", ">time", ">forks", ">epochs", ">runs reaching the target");
       for (JmhResults.Result r : sorted) {
         Figure f = results.figure(BenchmarkKind.TARGET, r);
-        t.row("`" + r.param("cell") + "`", workload(results, r), TimePerStepSection.withSpread(f), f == null ? 0 : f.forks(),
-            Markdown.sig(perRun(r, "epochs")), Markdown.percent(perRun(r, "reached")));
+        List<Object> row = new ArrayList<>(List.of("`" + r.param("cell") + "`", workload(results, r), TimePerStepSection.withSpread(f),
+            f == null ? 0 : f.forks()));
+        if (resetTimed) {
+          row.add(Markdown.duration(perRun(r, RESET_NANOS) * 1e-9));
+          row.add(withoutReset(r, results.confidence()));
+        }
+        row.add(Markdown.sig(perRun(r, "epochs")));
+        row.add(Markdown.percent(perRun(r, "reached")));
+        t.row(row.toArray());
       }
       md.append(t.render()).append('\n');
       return;
@@ -45,6 +61,40 @@ final class SingleRunSections {
           Markdown.percent(r.primary().relativeError()), Markdown.sig(perRun(r, "epochs")), Markdown.percent(perRun(r, "reached")));
     }
     md.append(t.render()).append('\n');
+  }
+
+  static final String RESET_NANOS = "resetNanos";
+
+  /** The run's time less its reset, per iteration, averaged per fork; the mean over forks with its interval. */
+  static String withoutReset(JmhResults.Result r, double confidence) {
+    JmhResults.Metric time = r.primary();
+    JmhResults.Metric reset = r.secondary().get(RESET_NANOS);
+    JmhResults.Metric runs = r.secondary().get("runs");
+    double secondsPerUnit = time.seconds() / time.score();
+    if (reset == null || runs == null || !Double.isFinite(secondsPerUnit)) {
+      return "-";
+    }
+    List<Double> means = new ArrayList<>();
+    for (int f = 0; f < time.raw().length && f < reset.raw().length && f < runs.raw().length; f++) {
+      double sum = 0;
+      int n = 0;
+      for (int i = 0; i < time.raw()[f].length && i < reset.raw()[f].length && i < runs.raw()[f].length; i++) {
+        if (runs.raw()[f][i] > 0) {
+          sum += time.raw()[f][i] * secondsPerUnit - reset.raw()[f][i] / runs.raw()[f][i] * 1e-9;
+          n++;
+        }
+      }
+      if (n > 0) {
+        means.add(sum / n);
+      }
+    }
+    if (means.isEmpty()) {
+      return "-";
+    }
+    ForkInterval iv = ForkInterval.of(means.stream().mapToDouble(Double::doubleValue).toArray(), confidence);
+    return Double.isFinite(iv.lower())
+        ? Markdown.duration(iv.mean()) + " (" + Markdown.duration(Math.max(0, iv.lower())) + " to " + Markdown.duration(iv.upper()) + ")"
+        : Markdown.duration(iv.mean());
   }
 
   /** A counter per training run: its sum over the sum of runs, or per shot where each iteration was one run. */
