@@ -19,6 +19,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -129,7 +130,9 @@ public final class TutorialReference {
       for (Workload w : options.workloads()) {
         writeData(dir, w);
       }
-      return run(python, script, dir, options);
+      String started = Instant.now().toString();
+      TutorialReferenceData result = run(python, script, dir, options);
+      return result.withTimes(started, Instant.now().toString());
     } catch (IOException e) {
       throw new GdbenchException("the tutorial's reference timings failed: " + e.getMessage());
     } finally {
@@ -181,7 +184,7 @@ public final class TutorialReference {
         first.path("numpy").asText(null), first.path("torch").asText(null), o.threads(), o.quick(), rows, python, statistic,
         "the JVM's gdbench.core.Workload data, written once as float32 little-endian and read with numpy.fromfile", variants(),
         strings(first.get("environment")), kernelEnvironment(System.getenv()), first.get("kernels"),
-        PythonPairs.of(Backends.cells(), rowIds), o.perOp() ? perOp(pythonPerOp, jvmPerOp, o) : null);
+        PythonPairs.of(Backends.cells(), rowIds), o.perOp() ? perOp(pythonPerOp, jvmPerOp, o) : null, null, null);
   }
 
   private static Map<String, String> variants() {

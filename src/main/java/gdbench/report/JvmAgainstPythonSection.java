@@ -5,6 +5,9 @@ import gdbench.runfolder.JmhResults;
 import gdbench.runfolder.RunEnvironment;
 import gdbench.runfolder.TutorialReferenceData;
 import gdbench.stats.ForkInterval;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -255,7 +258,37 @@ final class JvmAgainstPythonSection {
     if (ref.data() != null) {
       md.append("- Data: ").append(ref.data()).append(".\n");
     }
+    String when = whenTimed(env, ref);
+    if (!when.isEmpty()) {
+      md.append("- ").append(when).append("\n");
+    }
     md.append("\nThe full configuration (numpy's build, `torch.__config__.show()`, threadpoolctl's view) is in `tutorial-reference.json`.\n\n");
+  }
+
+  /**
+   * When the Python side ran against when JMH ended: the pairs compare like with like only when
+   * both ran on the same host in the same hour, so a reference timed later says so.
+   */
+  static String whenTimed(RunEnvironment env, TutorialReferenceData ref) {
+    if (ref.startedAt() == null || ref.finishedAt() == null) {
+      return "";
+    }
+    try {
+      Instant start = Instant.parse(ref.startedAt());
+      String span = "Timed from " + ref.startedAt() + " to " + ref.finishedAt();
+      if (env.finishedAt() == null) {
+        return span + ".";
+      }
+      Duration after = Duration.between(Instant.parse(env.finishedAt()), start);
+      if (after.toMinutes() <= 10) {
+        return span + ", right after JMH.";
+      }
+      return String.format(Locale.ROOT, "%s, %s after JMH ended (%s), not right after it: a later hour of a shared host, so pairs "
+          + "within about 25%% are not a finding.", span, after.toHours() >= 2 ? after.toHours() + " h" : after.toMinutes() + " min",
+          env.finishedAt());
+    } catch (DateTimeParseException e) {
+      return "";
+    }
   }
 
   /** BLAS and CPU capability from {@code torch.__config__.show()}, where the file has it. */

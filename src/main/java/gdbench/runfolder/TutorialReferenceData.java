@@ -36,7 +36,7 @@ public record TutorialReferenceData(String schema, String status, String reason,
     Integer threads, Boolean quick, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Row> rows, String interpreter,
     Statistic statistic, String data, Map<String, String> variants, Map<String, String> environment,
     Map<String, String> environmentAtStart, JsonNode kernels, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Pair> pairs,
-    PerOp perOp) {
+    PerOp perOp, String startedAt, String finishedAt) {
   public static final String SCHEMA = "gdbench-tutorial-reference/2";
   public static final String COMPLETE = "complete";
   public static final String NOT_RUN = "not run";
@@ -120,7 +120,7 @@ public record TutorialReferenceData(String schema, String status, String reason,
 
   public static TutorialReferenceData notRun(String reason) {
     return new TutorialReferenceData(SCHEMA, NOT_RUN, reason, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null, null);
+        null, null, null, null, null, null);
   }
 
   public boolean complete() {
@@ -129,7 +129,12 @@ public record TutorialReferenceData(String schema, String status, String reason,
 
   public TutorialReferenceData withInterpreter(String python) {
     return new TutorialReferenceData(schema, status, reason, this.python, numpy, torch, threads, quick, rows, python, statistic, data,
-        variants, environment, environmentAtStart, kernels, pairs, perOp);
+        variants, environment, environmentAtStart, kernels, pairs, perOp, startedAt, finishedAt);
+  }
+
+  public TutorialReferenceData withTimes(String started, String finished) {
+    return new TutorialReferenceData(schema, status, reason, python, numpy, torch, threads, quick, rows, interpreter, statistic, data,
+        variants, environment, environmentAtStart, kernels, pairs, perOp, started, finished);
   }
 
   /**
@@ -159,7 +164,8 @@ public record TutorialReferenceData(String schema, String status, String reason,
     }
     return new TutorialReferenceData(first.schema, first.status, null, first.python, first.numpy, first.torch, first.threads,
         first.quick, rows, first.interpreter, first.statistic, first.data, first.variants, first.environment,
-        first.environmentAtStart, first.kernels, pairs, perOp);
+        first.environmentAtStart, first.kernels, pairs, perOp, first.startedAt,
+        parts.stream().filter(TutorialReferenceData::complete).reduce((a, b) -> b).map(TutorialReferenceData::finishedAt).orElse(null));
   }
 
   /** Any version of the schema is read, as the report always has: fields it does not know are ignored. */

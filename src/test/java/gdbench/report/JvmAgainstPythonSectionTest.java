@@ -44,7 +44,8 @@ class JvmAgainstPythonSectionTest {
         RunFolderFixture.JSON.readTree("{\"torch\": {\"config\": \"PyTorch built with:\\n  - CPU capability usage: AVX2\\n"
             + "  - Build settings: BLAS_INFO=generic, BUILD_TYPE=Release\"}, \"loadedLibraries\": [\"/usr/lib/blas/libblas.so.3\"]}"),
         List.of(new TutorialReferenceData.Pair("plain-simd/manual", "numpy/manual/tuned"),
-            new TutorialReferenceData.Pair("djl/manual/tuned", "torch/manual/tuned")), perOp);
+            new TutorialReferenceData.Pair("djl/manual/tuned", "torch/manual/tuned")), perOp, "2026-01-01T15:01:00Z",
+        "2026-01-01T15:04:00Z");
     RunFolderFiles.writeTutorialReference(run, ref);
     return RunFolderFiles.read(run);
   }
@@ -70,6 +71,17 @@ class JvmAgainstPythonSectionTest {
     assertTrue(md.contains("`/usr/lib/blas/libblas.so.3`"), md);
     assertTrue(md.contains("`OMP_NUM_THREADS=1`, `OPENBLAS_CORETYPE=Haswell`"), md);
     assertTrue(md.contains("| python: `numpy/manual/tuned` | 2.00 ns ± 5.7% |"), "the time-per-step row with the same interval");
+  }
+
+  @Test
+  void saysWhenThePythonSideRanAgainstJmh() throws IOException {
+    RunData results = runWithPythonRows();
+    assertTrue(Report.render(results).contains("Timed from 2026-01-01T15:01:00Z to 2026-01-01T15:04:00Z, 15 h after JMH ended "
+        + "(2026-01-01T00:01:00Z), not right after it"));
+    TutorialReferenceData rightAfter = results.reference().withTimes("2026-01-01T00:03:00Z", "2026-01-01T00:06:00Z");
+    assertEquals("Timed from 2026-01-01T00:03:00Z to 2026-01-01T00:06:00Z, right after JMH.",
+        JvmAgainstPythonSection.whenTimed(results.env(), rightAfter));
+    assertEquals("", JvmAgainstPythonSection.whenTimed(results.env(), rightAfter.withTimes(null, null)), "older files say nothing");
   }
 
   @Test

@@ -121,7 +121,8 @@ class RunFolderFilesTest {
         "1.24.2", "1.13.0", 1, false, List.of(row), "/usr/bin/python3",
         new TutorialReferenceData.Statistic("mean of process means", 0.99, 2, 5, 0.2), "the JVM's data", Map.of("tuned", "expert"),
         Map.of("OPENBLAS_CORETYPE", "Haswell"), Map.of("OPENBLAS_CORETYPE", "Haswell"), JSON.readTree("{\"loadedLibraries\": [\"libblas.so.3\"]}"),
-        List.of(new TutorialReferenceData.Pair("djl/manual/tuned", "torch/manual/tuned")), perOp);
+        List.of(new TutorialReferenceData.Pair("djl/manual/tuned", "torch/manual/tuned")), perOp, "2026-12-01T12:00:00Z",
+        "2026-12-01T12:03:00Z");
     RunFolderFiles.writeTutorialReference(tmp, data);
     String text = Files.readString(tmp.resolve(RunFolderFiles.TUTORIAL_REFERENCE));
     assertFalse(text.contains("\"samples\""), "no schema-1 field in a schema-2 row");
@@ -166,13 +167,15 @@ class RunFolderFilesTest {
         new double[] {1, 1}, null, null);
     TutorialReferenceData.Pair pair = new TutorialReferenceData.Pair("nd4j/manual/tuned", "numpy/manual/tuned");
     TutorialReferenceData a = new TutorialReferenceData(TutorialReferenceData.SCHEMA, TutorialReferenceData.COMPLETE, null, "3", "1", "1",
-        1, false, List.of(seed), "py", null, null, null, null, null, null, List.of(pair), null);
+        1, false, List.of(seed), "py", null, null, null, null, null, null, List.of(pair), null, "t0", "t1");
     TutorialReferenceData.PerOp perOp = new TutorialReferenceData.PerOp("seed", 4, "rule", 2, List.of());
     TutorialReferenceData b = new TutorialReferenceData(TutorialReferenceData.SCHEMA, TutorialReferenceData.COMPLETE, null, "3", "1", "1",
-        1, false, List.of(wide), "py", null, null, null, null, null, null, List.of(pair), perOp);
+        1, false, List.of(wide), "py", null, null, null, null, null, null, List.of(pair), perOp, "t2", "t3");
     TutorialReferenceData both = TutorialReferenceData.combine(List.of(a, TutorialReferenceData.notRun("later"), b));
     assertTrue(both.complete());
     assertEquals(List.of("seed", "wide"), both.rows().stream().map(TutorialReferenceData.Row::workload).toList());
+    assertEquals("t0", both.startedAt());
+    assertEquals("t3", both.finishedAt());
     assertEquals(List.of(pair), both.pairs());
     assertEquals(perOp, both.perOp());
     assertFalse(TutorialReferenceData.combine(List.of(TutorialReferenceData.notRun("none"))).complete());
