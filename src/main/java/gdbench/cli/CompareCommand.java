@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -134,7 +135,7 @@ final class CompareCommand implements Callable<Integer> {
         case UNCERTAIN -> "uncertain: " + r.reason();
         case UNCHANGED -> "";
       };
-      out.printf(Locale.ROOT, "%-16s %-28s %-8s %18s %18s %8.3f %19s %8.0f%% %5s  %s%n", ra.benchmarkClass(), ra.param("cell"),
+      out.printf(Locale.ROOT, "%-16s %-28s %-8s %18s %18s %8.3f %19s %8.0f%% %5s  %s%n", ra.benchmarkClass(), Objects.requireNonNullElse(ra.param("cell"), "-"),
           ra.param("workload"), value(r.valueA(), r.unit()), value(r.valueB(), r.unit()), r.ratio(), interval, 100 * r.threshold(),
           r.forksA() + "/" + r.forksB(), mark);
     }
@@ -147,8 +148,13 @@ final class CompareCommand implements Callable<Integer> {
     outcome.incomparable().forEach((k, why) -> out.println("not compared: " + k + ": " + why));
     out.printf(Locale.ROOT, "%n%d compared, %d regression(s), %d improvement(s), %d uncertain%n", outcome.rows().size(),
         outcome.count(Comparison.Verdict.REGRESSION), outcome.count(Comparison.Verdict.IMPROVEMENT), outcome.count(Comparison.Verdict.UNCERTAIN));
+    int[] overlap = outcome.overlapping();
+    if (runsA.size() == 1 && runsB.size() == 1 && overlap[1] > 0) {
+      out.printf(Locale.ROOT, "agreement: the two runs' 99%% intervals over their fork means (not normalized) overlap for %d of %d results "
+          + "with 2 or more forks a side (%.0f%%)%n", overlap[0], overlap[1], 100.0 * overlap[0] / overlap[1]);
+    }
     outcome.rows().stream().filter(r -> r.verdict() == Comparison.Verdict.REGRESSION).forEach(r -> out.printf(Locale.ROOT,
-        "regression: %s %s %s: B/A %.3f, interval [%.3f, %.3f] beyond %.0f%%%n", r.a().benchmarkClass(), r.a().param("cell"), r.a().param("workload"),
+        "regression: %s %s %s: B/A %.3f, interval [%.3f, %.3f] beyond %.0f%%%n", r.a().benchmarkClass(), Objects.requireNonNullElse(r.a().param("cell"), "-"), r.a().param("workload"),
         r.ratio(), r.low(), r.high(), 100 * r.threshold()));
     return outcome.hasRegression() ? Main.EXIT_REGRESSION : 0;
   }

@@ -3,6 +3,7 @@ package gdbench.report;
 import gdbench.core.GdbenchException;
 import gdbench.runfolder.JmhResults;
 import gdbench.runfolder.RunData;
+import gdbench.stats.ForkInterval;
 import gdbench.stats.Holm;
 import gdbench.stats.IterationShape;
 import gdbench.stats.LogRatio;
@@ -107,6 +108,25 @@ public final class Comparison {
 
     public long count(Verdict v) {
       return rows.stream().filter(r -> r.verdict() == v).count();
+    }
+
+    /**
+     * Of the rows with two forks or more on each side, how many have overlapping 99% t intervals
+     * over their raw fork means (not normalized): whether two runs of one commit agree, a weaker
+     * question than the test above and the one a reproducibility check asks. {overlapping, rows}.
+     */
+    public int[] overlapping() {
+      int both = 0;
+      int overlap = 0;
+      for (Row r : rows) {
+        ForkInterval a = ForkInterval.of(forkMeans(r.a()));
+        ForkInterval b = ForkInterval.of(forkMeans(r.b()));
+        if (a.hasInterval() && b.hasInterval()) {
+          both++;
+          overlap += a.overlaps(b) ? 1 : 0;
+        }
+      }
+      return new int[] {overlap, both};
     }
   }
 

@@ -33,6 +33,7 @@ class ComparisonCommandTest {
     assertEquals(0, same.status(), same.out() + same.err());
     assertTrue(same.out().contains("Holm correction over the " + N + " results tested"), same.out());
     assertTrue(same.out().contains(N + " compared, 0 regression(s), 0 improvement(s), 0 uncertain"), same.out());
+    assertTrue(same.out().contains("overlap for " + N + " of " + N + " results with 2 or more forks a side (100%)"), same.out());
 
     Path shuffled = ComparisonFixture.shuffledCopy(a, "2026-01-01T00-00-01Z", 7);
     assertTrue(!Files.readString(shuffled.resolve("jmh.json")).equals(Files.readString(a.resolve("jmh.json"))), "the forks moved");
@@ -49,6 +50,7 @@ class ComparisonCommandTest {
     assertEquals(Main.EXIT_REGRESSION, r.status(), r.out() + r.err());
     assertTrue(r.out().contains(N + " compared, 1 regression(s), 0 improvement(s), 0 uncertain"), r.out());
     assertTrue(r.out().contains("regression: StepThroughput plain/manual small: B/A 0.850"), r.out());
+    assertTrue(r.out().contains("overlap for " + (N - 1) + " of " + N + " results"), "the slower result's intervals are apart: " + r.out());
     long marked = r.out().lines().filter(l -> l.endsWith("REGRESSION")).count();
     assertEquals(1, marked, r.out());
     assertTrue(r.out().lines().anyMatch(l -> l.startsWith("StepThroughput   plain/manual") && l.contains(" small ") && l.endsWith("REGRESSION")), r.out());
