@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -104,6 +106,11 @@ final class CompareCommand implements Callable<Integer> {
           : "; normalizing cancels a uniformly faster or slower host, not one whose caches or SIMD differ."));
     }
     out.printf(Locale.ROOT, "A: %s%nB: %s%n", describe(runsA), describe(runsB));
+    String kernels = kernelEnvironmentDifference(first, all);
+    if (kernels != null) {
+      out.println("note: the runs' native-kernel settings differ (" + kernels + "): OpenBLAS (ND4J) may run other kernels on each"
+          + " side, so a change in a BLAS-bound cell can be the setting, not the code");
+    }
     if (!outcome.ignoredParams().isEmpty()) {
       out.println("matched ignoring " + outcome.ignoredParams() + " (constant within each run)");
     }
@@ -157,6 +164,32 @@ final class CompareCommand implements Callable<Integer> {
         "regression: %s %s %s: B/A %.3f, interval [%.3f, %.3f] beyond %.0f%%%n", r.a().benchmarkClass(), Objects.requireNonNullElse(r.a().param("cell"), "-"), r.a().param("workload"),
         r.ratio(), r.low(), r.high(), 100 * r.threshold()));
     return outcome.hasRegression() ? Main.EXIT_REGRESSION : 0;
+  }
+
+  /**
+   * The variables that choose native kernels (OPENBLAS_CORETYPE and the like; thread counts are a
+   * result's own parameter) where two runs that both recorded their environment disagree; null if
+   * none do, or a run predates the record.
+   */
+  static String kernelEnvironmentDifference(RunData first, List<RunData> all) {
+    Map<String, String> a = kernelEnvironment(first);
+    for (RunData other : all) {
+      Map<String, String> b = kernelEnvironment(other);
+      if (a != null && b != null && !a.equals(b)) {
+        return first.env().run() + " " + (a.isEmpty() ? "none" : a) + ", " + other.env().run() + " " + (b.isEmpty() ? "none" : b);
+      }
+    }
+    return null;
+  }
+
+  private static Map<String, String> kernelEnvironment(RunData run) {
+    Map<String, String> all = run.env().nativeEnvironment();
+    if (all.isEmpty()) {
+      return null;
+    }
+    Map<String, String> kernel = new TreeMap<>(all);
+    kernel.keySet().removeIf(k -> k.endsWith("_NUM_THREADS"));
+    return kernel;
   }
 
   private static List<RunData> read(String folders, String what) {

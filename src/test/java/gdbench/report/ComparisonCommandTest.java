@@ -56,6 +56,22 @@ class ComparisonCommandTest {
     assertTrue(r.out().lines().anyMatch(l -> l.startsWith("StepThroughput   plain/manual") && l.contains(" small ") && l.endsWith("REGRESSION")), r.out());
   }
 
+  /** A run made without this machine's OPENBLAS_CORETYPE against one with it: said, not refused. */
+  @Test
+  void saysWhenTheNativeKernelSettingsDiffer() throws IOException {
+    Path a = run("2026-01-01T00-00-00Z", 5, 1);
+    Path b = ComparisonFixture.shuffledCopy(a, "2026-01-01T00-00-01Z", 7);
+    ComparisonFixture.setNativeEnvironment(a, Map.of("OMP_NUM_THREADS", "1"));
+    ComparisonFixture.setNativeEnvironment(b, Map.of("OMP_NUM_THREADS", "1", "OPENBLAS_CORETYPE", "Haswell"));
+    ReportCommandTest.Run r = gdbench("compare", a.toString(), b.toString());
+    assertEquals(0, r.status(), r.out() + r.err());
+    assertTrue(r.out().contains("note: the runs' native-kernel settings differ (2026-01-01T00-00-00Z none, 2026-01-01T00-00-01Z "
+        + "{OPENBLAS_CORETYPE=Haswell})"), r.out());
+    ComparisonFixture.setNativeEnvironment(a, Map.of("OMP_NUM_THREADS", "2", "OPENBLAS_CORETYPE", "Haswell"));
+    ReportCommandTest.Run same = gdbench("compare", a.toString(), b.toString());
+    assertTrue(!same.out().contains("native-kernel settings differ"), "thread counts are not kernel settings: " + same.out());
+  }
+
   /** Independent runs with the same code: new forks, new noise; nothing is marked. */
   @Test
   void twoRunsOfTheSameCodePass() throws IOException {

@@ -136,6 +136,15 @@ final class ComparisonFixture {
     return copy;
   }
 
+  /** Sets env.json's nativeEnvironment, the native-library variables the run had. */
+  static void setNativeEnvironment(Path dir, Map<String, String> variables) throws IOException {
+    Path file = dir.resolve(RunFolderFiles.ENV);
+    ObjectNode env = (ObjectNode) RunFolderFixture.JSON.readTree(file.toFile());
+    ObjectNode n = env.putObject("nativeEnvironment");
+    variables.forEach(n::put);
+    RunFolderFixture.JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), env);
+  }
+
   /** Adds a canary to env.json: nanoseconds per pass, checked in order. */
   static void addCanary(Path dir, double... nsPerPass) throws IOException {
     Path file = dir.resolve(RunFolderFiles.ENV);
