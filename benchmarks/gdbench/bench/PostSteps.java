@@ -58,9 +58,9 @@ final class PostSteps {
       }
       case "reference" -> {
         // right after JMH, on the same machine, with the run's thread count and its step workloads
-        // (huge left out: five fresh Python processes per row over 128 MiB would outlast the run's budget)
+        // (on huge only the tuned rows, as the JVM side: about 1.5 minutes for five processes)
         args.addAll(List.of("--run", folder.toString(), "--threads", String.valueOf(settings.threads)));
-        List<String> workloads = settings.workloads.get(BenchmarkKind.STEP).stream().filter(w -> w != Workload.HUGE).map(Workload::id).toList();
+        List<String> workloads = settings.workloads.get(BenchmarkKind.STEP).stream().map(Workload::id).toList();
         if (!workloads.isEmpty()) {
           args.addAll(List.of("--workloads", String.join(",", workloads)));
         }

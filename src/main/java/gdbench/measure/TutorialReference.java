@@ -192,8 +192,8 @@ public final class TutorialReference {
     m.put(TutorialReferenceData.TUTORIAL, "the tutorial's code: a new array per op, w * x with one feature (X @ w beyond), "
         + "the loss and gradient written as the tutorial writes them; autograd, MSELoss + SGD, nn.Linear for the later stages");
     m.put(TutorialReferenceData.TUNED, "an expert's manual step: the residual in one preallocated array, in-place ops (numpy out=, "
-        + "torch in-place under no_grad), the loss and gradient as dot products; element-wise mul and dot with one feature, "
-        + "a matrix-vector product beyond (as the JVM's tuned cells)");
+        + "torch in-place under no_grad); with one feature the loss and gradient as element-wise products and sums (pairwise in "
+        + "numpy, as DJL's tuned cell in torch), beyond as a matrix-vector product and dot products (as the JVM's tuned cells)");
     return m;
   }
 
@@ -207,7 +207,11 @@ public final class TutorialReference {
       args.addAll(List.of("--seconds", Double.toString(o.batchSeconds())));
     }
     for (Workload w : o.workloads()) {
-      args.add(w.id() + ":" + w.n() + ":" + w.d() + ":" + (w.bias() ? 1 : 0) + ":" + w.lr());
+      // On huge the JVM measures each library's fastest (tuned) cell only, so only their like is
+      // timed; the tutorial's torch code there also drifts from numpy's by more than the check
+      // allows (nn.Linear's float32 BLAS sums over 2^24 values on the reference BLAS).
+      String only = w == Workload.HUGE ? ":" + TutorialReferenceData.TUNED : "";
+      args.add(w.id() + ":" + w.n() + ":" + w.d() + ":" + (w.bias() ? 1 : 0) + ":" + w.lr() + only);
     }
     return args;
   }
