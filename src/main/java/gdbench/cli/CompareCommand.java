@@ -142,7 +142,7 @@ final class CompareCommand implements Callable<Integer> {
         case UNCERTAIN -> "uncertain: " + r.reason();
         case UNCHANGED -> "";
       };
-      out.printf(Locale.ROOT, "%-16s %-28s %-8s %18s %18s %8.3f %19s %8.0f%% %5s  %s%n", ra.benchmarkClass(), Objects.requireNonNullElse(ra.param("cell"), "-"),
+      out.printf(Locale.ROOT, "%-16s %-28s %-8s %18s %18s %8.3f %19s %8.0f%% %5s  %s%n", ra.benchmarkClass(), cell(ra),
           ra.param("workload"), value(r.valueA(), r.unit()), value(r.valueB(), r.unit()), r.ratio(), interval, 100 * r.threshold(),
           r.forksA() + "/" + r.forksB(), mark);
     }
@@ -161,9 +161,14 @@ final class CompareCommand implements Callable<Integer> {
           + "with 2 or more forks a side (%.0f%%)%n", overlap[0], overlap[1], 100.0 * overlap[0] / overlap[1]);
     }
     outcome.rows().stream().filter(r -> r.verdict() == Comparison.Verdict.REGRESSION).forEach(r -> out.printf(Locale.ROOT,
-        "regression: %s %s %s: B/A %.3f, interval [%.3f, %.3f] beyond %.0f%%%n", r.a().benchmarkClass(), Objects.requireNonNullElse(r.a().param("cell"), "-"), r.a().param("workload"),
+        "regression: %s %s %s: B/A %.3f, interval [%.3f, %.3f] beyond %.0f%%%n", r.a().benchmarkClass(), cell(r.a()), r.a().param("workload"),
         r.ratio(), r.low(), r.high(), 100 * r.threshold()));
     return outcome.hasRegression() ? Main.EXIT_REGRESSION : 0;
+  }
+
+  /** A result's cell, or "-" for a benchmark without one (the floor). */
+  private static String cell(JmhResults.Result r) {
+    return Objects.requireNonNullElse(r.param("cell"), "-");
   }
 
   /**

@@ -339,9 +339,9 @@ def steps_mode(argv):
         n, d, bias, lr = int(n), int(d), bias == "1", float(lr)
         # an optional fifth field names the variants to time (e.g. "tuned"); the tutorial's numpy
         # still runs first, as the reference of the check
-        chosen = [i for i in IMPLEMENTATIONS if not only or i[2] in only[0].split(",")]
+        chosen = [impl for impl in IMPLEMENTATIONS if not only or impl[2] in only[0].split(",")]
         x, y = load(data_dir, name, n, d)
-        checked = [IMPLEMENTATIONS[0]] + [i for i in chosen if i is not IMPLEMENTATIONS[0]]
+        checked = [IMPLEMENTATIONS[0]] + [impl for impl in chosen if impl is not IMPLEMENTATIONS[0]]
         check([(f"{lib}/{stage}/{variant}", _first_losses(make, x, y, bias, lr)) for lib, stage, variant, make in checked], name)
         # Each process starts the cycle elsewhere, so that no implementation always runs first.
         k = rotate % len(chosen)
