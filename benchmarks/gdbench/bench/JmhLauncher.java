@@ -2,7 +2,12 @@ package gdbench.bench;
 
 import gdbench.runfolder.BenchmarkKind;
 import gdbench.bench.Settings.Timing;
+import gdbench.core.Backend;
+import gdbench.core.Backends;
+import gdbench.core.Cell;
+import gdbench.core.ClasspathNeed;
 import gdbench.core.GdbenchException;
+import gdbench.core.OwnClasspath;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,6 +65,10 @@ final class JmhLauncher {
     if (forkRecord != null) {
       jvmArgs.add("-Dbench.fork.record=" + forkRecord);
     }
+    String own = ownClasspathBackend(item);
+    if (own != null) {
+      jvmArgs.add("-D" + OwnClasspath.PROPERTY + "=" + own);
+    }
     ChainedOptionsBuilder b = new OptionsBuilder()
         .include("^" + Pattern.quote(item.kind.jmhMethod()) + "$")
         .param("workload", item.workload.id())
@@ -112,6 +121,31 @@ final class JmhLauncher {
    */
   Outcome launch(PlanItem item, Path forkRecord, OutputFormat format, PrintStream out) {
     Options options = options(item, forkRecord);
+    String own = ownClasspathBackend(item);
+    if (own == null) {
+      return launch(options, format, out);
+    }
+    // JMH gives a fork this JVM's java.class.path (Runner.addClasspath): for a backend with a class
+    // path of its own, that property is its class path while the fork starts.
+    String main = System.getProperty("java.class.path");
+    System.setProperty("java.class.path", OwnClasspath.of(own, List.of()));
+    try {
+      return launch(options, format, out);
+    } finally {
+      System.setProperty("java.class.path", main);
+    }
+  }
+
+  /** The backend of an item whose fork needs that backend's own class path, else null. */
+  static String ownClasspathBackend(PlanItem item) {
+    if (item.cell == null || item.kind == BenchmarkKind.FLOOR) {
+      return null;
+    }
+    Backend b = Backends.get(Cell.parse(item.cell).backend());
+    return b.classpathNeed() == ClasspathNeed.OWN ? b.name() : null;
+  }
+
+  private Outcome launch(Options options, OutputFormat format, PrintStream out) {
     long lockDeadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
     while (true) {
       try {

@@ -30,7 +30,7 @@ class GpuRefusalTest {
   private static final Path BASEDIR = Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
 
   static List<String> cells() {
-    return Backends.cells().stream().map(Cell::id).toList();
+    return Backends.cellsHere().stream().map(Cell::id).toList();
   }
 
   @ParameterizedTest(name = "{0}")

@@ -2,6 +2,7 @@ package gdbench.cli;
 
 import gdbench.core.Backend;
 import gdbench.core.Backends;
+import gdbench.core.ClasspathNeed;
 import gdbench.core.Device;
 import gdbench.core.Stage;
 import gdbench.core.StageSupport;
@@ -18,6 +19,16 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "backends", mixinStandardHelpOptions = true, description = "List backends and the stages each can serve.")
 final class BackendsCommand implements Runnable {
   @Spec CommandSpec spec;
+
+  /** " (library version, ...; its own class path)", or "" for plain Java. */
+  static String versions(Backend b) {
+    List<String> parts = new ArrayList<>();
+    b.versions().forEach((library, version) -> parts.add(library + " " + version));
+    if (b.classpathNeed() == ClasspathNeed.OWN) {
+      parts.add("own class path");
+    }
+    return parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")";
+  }
 
   @Override
   public void run() {
@@ -63,7 +74,7 @@ final class BackendsCommand implements Runnable {
     }
     out.println();
     for (Backend b : Backends.all()) {
-      out.println(b.name() + ": " + b.description());
+      out.println(b.name() + ": " + b.description() + versions(b));
     }
   }
 }

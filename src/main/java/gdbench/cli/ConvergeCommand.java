@@ -3,13 +3,16 @@ package gdbench.cli;
 import gdbench.core.Backends;
 import gdbench.core.Cell;
 import gdbench.core.GdbenchException;
+import gdbench.core.OwnClasspath;
 import gdbench.measure.ConvergenceProblem;
 import gdbench.measure.ConvergenceRunner;
 import gdbench.runfolder.ConvergenceData;
 import gdbench.runfolder.RunFolderFiles;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -39,6 +42,42 @@ final class ConvergeCommand implements Callable<Integer> {
   @Option(names = "--quick", description = "Shorter warm-up before timing the steps to the target.")
   boolean quick;
 
+  /**
+   * The cells of a backend with a class path of its own, run by {@code gdbench converge} in a JVM on
+   * that class path (with {@code plain/manual}, the reference its deviation is measured against),
+   * and added to this JVM's runs.
+   */
+  private ConvergenceData withRunsOf(String backend, List<Cell> cells, ConvergenceData data, List<ConvergenceProblem> problems) {
+    Path dir;
+    try {
+      dir = Files.createTempDirectory("gdbench-converge-" + backend);
+    } catch (IOException e) {
+      throw new GdbenchException("cannot create a temporary folder: " + e.getMessage());
+    }
+    try {
+      String include = String.join(",", cells.stream().map(Cell::id).toList()) + "," + ConvergenceData.REFERENCE_CELL;
+      List<String> args = new ArrayList<>(List.of("converge", "--run", dir.toString(), "--include", include, "--problems", String.join(",", problems.stream().map(ConvergenceProblem::name).toList())));
+      if (quick) {
+        args.add("--quick");
+      }
+      spec.commandLine().getOut().flush();
+      int status = OwnClasspath.run(backend, Main.class.getName(), args, true);
+      ConvergenceData theirs = status == 0 ? RunFolderFiles.readConvergence(dir) : null;
+      if (theirs == null) {
+        throw new GdbenchException("converge of " + backend + " on its own class path failed (exit " + status + ")");
+      }
+      List<ConvergenceData.Run> runs = new ArrayList<>(data.runs());
+      theirs.runs().stream().filter(r -> Cell.parse(r.cell()).backend().equals(backend)).forEach(runs::add);
+      return new ConvergenceData(data.schema(), data.problems(), runs);
+    } finally {
+      try (var files = Files.walk(dir)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      } catch (IOException e) {
+        // a temporary folder left behind
+      }
+    }
+  }
+
   static final class ProblemNames extends java.util.ArrayList<String> {
     ProblemNames() {
       super(ConvergenceProblem.standard().stream().map(ConvergenceProblem::name).toList());
@@ -66,8 +105,12 @@ final class ConvergeCommand implements Callable<Integer> {
     } catch (GdbenchException e) {
       throw new GdbenchException("--include " + e.getMessage());
     }
-    ConvergenceData data = ConvergenceRunner.run(cells, problems,
+    List<Cell> here = cells.stream().filter(c -> OwnClasspath.runsHere(Backends.get(c.backend()))).toList();
+    ConvergenceData data = ConvergenceRunner.run(here, problems,
         quick ? ConvergenceRunner.Timing.QUICK : ConvergenceRunner.Timing.FULL, spec.commandLine().getErr());
+    for (String backend : cells.stream().filter(c -> !here.contains(c)).map(Cell::backend).distinct().toList()) {
+      data = withRunsOf(backend, cells.stream().filter(c -> c.backend().equals(backend)).toList(), data, problems);
+    }
     if (target != null) {
       RunFolderFiles.writeConvergence(run, data);
     }

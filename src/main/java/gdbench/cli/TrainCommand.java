@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import gdbench.core.Backends;
 import gdbench.core.Backend;
+import gdbench.core.Backends;
+import gdbench.core.ClasspathNeed;
+import gdbench.core.OwnClasspath;
 import gdbench.core.Cell;
 import gdbench.core.StageSupport;
 import gdbench.core.Device;
@@ -104,6 +106,12 @@ final class TrainCommand implements Callable<Integer> {
       throw new GdbenchException("--print-every must be at least 1, got " + printEvery);
     }
     Cell cell = resolveCell();
+    Backend backend = Backends.get(cell.backend());
+    if (!OwnClasspath.runsHere(backend) && backend.classpathNeed() == ClasspathNeed.OWN) {
+      // its libraries are not on this class path: the same command, in a JVM on its own
+      spec.commandLine().getOut().flush();
+      return OwnClasspath.run(backend.name(), Main.class.getName(), spec.commandLine().getParseResult().originalArgs(), false);
+    }
     boolean withBias = bias != null ? bias : cell.stage() == Stage.FULL_LIBRARY;
     TrainConfig config = new TrainConfig(lr, epochs, GradientRule.parse(gradient), withBias, parseInit(), threads, Device.parse(device));
     if (data == null || data.isBlank()) {

@@ -39,6 +39,15 @@ public interface Backend {
    */
   Trainer create(Cell cell, Problem problem, TrainConfig config);
 
+  /**
+   * Which class path this backend runs on: the main one (its libraries are the build's runtime
+   * dependencies), its own ({@link OwnClasspath}: core, this backend and its libraries, for a library
+   * whose native dependencies clash with another's), or any (it needs the JDK only).
+   */
+  default ClasspathNeed classpathNeed() {
+    return ClasspathNeed.MAIN;
+  }
+
   /** Library name → version, for the environment record (empty for plain Java). */
   Map<String, String> versions();
 
@@ -61,6 +70,15 @@ public interface Backend {
    */
   default List<String> threadEnvironment() {
     return List.of();
+  }
+
+  /**
+   * Environment variables this library reads when it loads, other than thread counts (e.g. to keep
+   * its logging quiet): whoever starts a JVM for it sets them (scripts/bench, the pom, the JVMs of
+   * a backend's own class path), unless the user already did.
+   */
+  default Map<String, String> environment() {
+    return Map.of();
   }
 
   /**

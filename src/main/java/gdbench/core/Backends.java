@@ -67,6 +67,11 @@ public final class Backends {
     return cells;
   }
 
+  /** The served cells whose backend can run in this JVM ({@link OwnClasspath#runsHere}). */
+  public static List<Cell> cellsHere() {
+    return cells().stream().filter(c -> OwnClasspath.runsHere(get(c.backend()))).toList();
+  }
+
   /**
    * Checks a (backend, stage, variant) request against the registry. A null variant picks the
    * backend's expert one ({@link Variant#TUNED}) where it has several.
@@ -99,6 +104,11 @@ public final class Backends {
     String deviceProblem = b.deviceUnsupportedReason(config.device());
     if (deviceProblem != null) {
       throw new GdbenchException(b.name() + " cannot run on " + config.device() + ": " + deviceProblem);
+    }
+    if (!OwnClasspath.runsHere(b)) {
+      throw new GdbenchException(b.name() + " runs on " + (b.classpathNeed() == ClasspathNeed.OWN
+          ? "a class path of its own" : "the main class path") + ", not this JVM's (" + OwnClasspath.PROPERTY + "="
+          + OwnClasspath.current() + "): start it with OwnClasspath.of(\"" + b.name() + "\")");
     }
     try {
       return b.create(cell, problem, config);

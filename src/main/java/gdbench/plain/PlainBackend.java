@@ -2,6 +2,7 @@ package gdbench.plain;
 
 import gdbench.core.Backend;
 import gdbench.core.Cell;
+import gdbench.core.ClasspathNeed;
 import gdbench.core.Problem;
 import gdbench.core.Stage;
 import gdbench.core.StageSupport;
@@ -12,6 +13,12 @@ import java.util.Map;
 /** The tutorial's numpy code written as loops over {@code float[]}: the reference trajectory. */
 public final class PlainBackend implements Backend {
   static final String NO_LIBRARY = "plain Java arrays have no automatic differentiation, loss, optimizer or model classes";
+
+  /** Pure Java: runs on any class path, a backend's own included (the reference of its agreement tests). */
+  @Override
+  public ClasspathNeed classpathNeed() {
+    return ClasspathNeed.NONE;
+  }
 
   @Override
   public String name() {

@@ -2,6 +2,7 @@ package gdbench.plainsimd;
 
 import gdbench.core.Backend;
 import gdbench.core.Cell;
+import gdbench.core.ClasspathNeed;
 import gdbench.core.Problem;
 import gdbench.core.Stage;
 import gdbench.core.StageSupport;
@@ -13,6 +14,12 @@ import jdk.incubator.vector.FloatVector;
 
 /** One fused pass per step with the Vector API: the floor of what one core can do. */
 public final class PlainSimdBackend implements Backend {
+
+  /** Pure Java: runs on any class path, a backend's own included (the reference of its agreement tests). */
+  @Override
+  public ClasspathNeed classpathNeed() {
+    return ClasspathNeed.NONE;
+  }
 
   @Override
   public String name() {

@@ -1,6 +1,7 @@
 package gdbench.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +9,7 @@ import gdbench.core.Backend;
 import gdbench.core.Backends;
 import gdbench.core.GdbenchException;
 import gdbench.core.Workload;
+import gdbench.runfolder.BenchmarkKind;
 import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -34,7 +36,7 @@ class BenchPlanTest {
         * BenchPlan.GC_HEAP_WORKLOADS.size();
     long fastest = Backends.cells().stream().filter(BenchPlan::fastest).count();
     assertEquals(List.of("plain/manual", "plain-simd/manual", "ejml/manual/tuned", "nd4j/manual/tuned", "djl/manual/tuned",
-        "ojalgo/manual/tuned"), items.stream().filter(i -> i.benchmark().equals("step") && i.workload() == Workload.HUGE)
+        "ojalgo/manual/tuned", "pytorch-javacpp/manual/tuned", "tensorflow/manual"), items.stream().filter(i -> i.benchmark().equals("step") && i.workload() == Workload.HUGE)
         .map(PlanItem::cell).toList(), "huge: each library's fastest cell");
     assertEquals(Backends.cells().size() * (2 + 1 + 1) + fastest + 3 + gcHeapItems, items.size(),
         "step on seed and large for every cell (and at the second heap for cells whose memory follows the GC on large),"
@@ -52,5 +54,14 @@ class BenchPlanTest {
   void anUnmatchedIncludeNamesTheSetting() {
     String message = assertThrows(GdbenchException.class, () -> plan("bench.include", "nope")).getMessage();
     assertTrue(message.startsWith("no served cell matches -Dbench.include=nope (served: plain/manual"), message);
+  }
+
+  /** A fork of a backend with a class path of its own starts on that class path (JmhLauncher), every other on the runner's. */
+  @Test
+  void forksOfABackendWithItsOwnClasspathAreStartedThere() {
+    assertEquals("tensorflow", JmhLauncher.ownClasspathBackend(new PlanItem(BenchmarkKind.STEP, "tensorflow/manual", Workload.SEED, "1g")));
+    assertEquals("pytorch-javacpp", JmhLauncher.ownClasspathBackend(new PlanItem(BenchmarkKind.COLD, "pytorch-javacpp/autograd", Workload.LARGE, "1g")));
+    assertNull(JmhLauncher.ownClasspathBackend(new PlanItem(BenchmarkKind.STEP, "djl/manual/tuned", Workload.SEED, "1g")));
+    assertNull(JmhLauncher.ownClasspathBackend(new PlanItem(BenchmarkKind.STEP, "plain/manual", Workload.SEED, "1g")));
   }
 }

@@ -129,6 +129,19 @@ class SettingsTest {
     }
   }
 
+  /** The launchers also set the other variables the backends' libraries read when they load. */
+  @Test
+  void theLaunchersSetTheBackendsEnvironment() throws java.io.IOException {
+    String pom = java.nio.file.Files.readString(java.nio.file.Path.of("pom.xml"));
+    String bench = java.nio.file.Files.readString(java.nio.file.Path.of("scripts/bench"));
+    for (gdbench.core.Backend b : gdbench.core.Backends.all()) {
+      b.environment().forEach((variable, value) -> {
+        assertTrue(pom.contains("<" + variable + ">" + value + "</" + variable + ">"), "the bench profile does not set " + variable);
+        assertTrue(bench.contains(variable + "=\"${" + variable + ":-" + value + "}\""), "scripts/bench does not set " + variable);
+      });
+    }
+  }
+
   /** The pom passes every setting it knows to the runner; the runner knows the same ones. */
   @Test
   void thePomPassesEveryKnownSetting() throws java.io.IOException {

@@ -27,7 +27,7 @@ class PythonPairsTest {
   void theRegistryDecidesWhichBackendRunsLibtorch() {
     List<TutorialReferenceData.Pair> pairs = PythonPairs.of(Backends.cells(), List.of("torch/manual/tuned", "numpy/manual/tuned"));
     assertEquals(List.of("ejml/manual/tuned numpy/manual/tuned", "nd4j/manual/tuned numpy/manual/tuned", "djl/manual/tuned torch/manual/tuned",
-            "ojalgo/manual/tuned numpy/manual/tuned"),
+            "ojalgo/manual/tuned numpy/manual/tuned", "pytorch-javacpp/manual/tuned torch/manual/tuned"),
         pairs.stream().map(p -> p.cell() + " " + p.python()).toList());
   }
 }
