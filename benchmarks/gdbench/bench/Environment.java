@@ -129,7 +129,7 @@ final class Environment {
   }
 
   /** Prefixes of the environment variables that change which native kernels run or how many threads they use. */
-  static final java.util.List<String> NATIVE_PREFIXES = java.util.List.of("OPENBLAS_", "MKL_", "OMP_", "KMP_", "DNNL_", "GOTO", "ONEDNN_");
+  static final java.util.List<String> NATIVE_PREFIXES = java.util.List.of("OPENBLAS_", "MKL_", "OMP_", "KMP_", "DNNL_", "GOTO", "ONEDNN_", "TF_ENABLE_");
 
   /** Every such variable of this process (the forks inherit them), sorted by name. */
   static java.util.Map<String, String> nativeEnvironment() {
