@@ -67,7 +67,8 @@ public final class BenchPlan {
         }
       }
     }
-    addSizeSweep(settings, cells, plan);
+    addSweep(settings, settings.sizeSweep, cells, plan);
+    addSweep(settings, settings.featureSweep, cells, plan);
     if (plan.stream().noneMatch(i -> i.status.equals("pending"))) {
       throw new GdbenchException("nothing to run: every selected cell is skipped on " + settings.device);
     }
@@ -75,13 +76,13 @@ public final class BenchPlan {
   }
 
   /**
-   * The size sweep: the step of every selected cell at every point, at the run's heap, with the
-   * sweep's forks; a point the plan already measures (small, large, huge) is not measured twice.
+   * A sweep: the step of every selected cell at every point, at the run's heap, with the sweep's
+   * forks; a point the plan already measures (small, large, wide, huge) is not measured twice.
    */
-  private static void addSizeSweep(Settings settings, List<Cell> cells, List<PlanItem> plan) {
+  private static void addSweep(Settings settings, List<Workload> points, List<Cell> cells, List<PlanItem> plan) {
     for (Cell cell : cells) {
       String unsupported = Backends.get(cell.backend()).deviceUnsupportedReason(settings.device);
-      for (Workload w : settings.sizeSweep) {
+      for (Workload w : points) {
         boolean planned = plan.stream().anyMatch(i -> i.kind == BenchmarkKind.STEP && i.cell.equals(cell.id())
             && i.workload.equals(w) && i.heap.equals(settings.heap));
         if (planned) {

@@ -9,6 +9,7 @@ import gdbench.runfolder.RunFolderFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -154,7 +155,7 @@ final class BenchRun {
         return;
       }
       if (outcome.result() != null) {
-        item.addFork(outcome.result(), readRecord(record, seconds));
+        item.addFork(outcome.result(), readRecord(record, seconds, tee.openblasCores()));
         RunResult merged = item.merged();
         item.score = ResultChecks.score(merged);
         run.results.put(item, merged);
@@ -188,8 +189,12 @@ final class BenchRun {
     }
   }
 
-  /** What the fork wrote about itself, with its wall time; an empty record where it wrote none. */
-  private static Map<String, Object> readRecord(Path record, double seconds) {
+  /**
+   * What the fork wrote about itself, with its wall time and the OpenBLAS kernel it reported
+   * loading (its native kernel: a library cannot be asked through ND4J's presets); an empty record
+   * where it wrote none.
+   */
+  static Map<String, Object> readRecord(Path record, double seconds, List<String> openblasCores) {
     Map<String, Object> m = new LinkedHashMap<>();
     if (record != null && Files.exists(record)) {
       try {
@@ -200,6 +205,9 @@ final class BenchRun {
       }
     }
     m.put("wallSeconds", Math.round(seconds * 10) / 10.0);
+    if (!openblasCores.isEmpty() && !m.containsKey("nativeKernel")) {
+      m.put("nativeKernel", Map.of("OpenBLAS core", String.join(", ", openblasCores)));
+    }
     return m;
   }
 

@@ -151,6 +151,9 @@ final class EnvironmentCapture {
     for (Workload wl : settings.sizeSweep) {
       w.putIfAbsent(wl.id(), wl.describe());
     }
+    for (Workload wl : settings.featureSweep) {
+      w.putIfAbsent(wl.id(), wl.describe());
+    }
     m.put("workloads", w);
     return m;
   }
@@ -266,8 +269,15 @@ final class EnvironmentCapture {
     m.put("heap", settings.heap);
     m.put("gcHeap", settings.gcHeap);
     m.put("budgetMinutes", settings.budgetMinutes);
-    if (!settings.sizeSweep.isEmpty()) {
-      m.put("sweeps", Map.of("size", settings.sizeSweep.stream().map(Workload::id).toList()));
+    if (!settings.sizeSweep.isEmpty() || !settings.featureSweep.isEmpty()) {
+      Map<String, Object> sweeps = new LinkedHashMap<>();
+      if (!settings.sizeSweep.isEmpty()) {
+        sweeps.put("size", settings.sizeSweep.stream().map(Workload::id).toList());
+      }
+      if (!settings.featureSweep.isEmpty()) {
+        sweeps.put("features", settings.featureSweep.stream().map(Workload::id).toList());
+      }
+      m.put("sweeps", sweeps);
       m.put("sweepForks", settings.sweepForks);
     }
     m.put("prewarmMs", settings.prewarmMillis);

@@ -40,6 +40,8 @@ final class Settings {
   final boolean hugeFastestOnly;
   /** The size sweep's points (step, every selected cell, one feature); empty for none. */
   final List<Workload> sizeSweep;
+  /** The feature sweep's points (step, every selected cell, N·D fixed); empty for none. */
+  final List<Workload> featureSweep;
   /** Forks per point of a sweep. */
   final int sweepForks;
   /** The second heap size for cells whose native memory follows the GC; null for none. */
@@ -133,12 +135,17 @@ final class Settings {
     timing.put(BenchmarkKind.COLD, new Timing(integer("bench.cold.forks", quick ? 3 : 10, 1), 0, 0, 1, 0));
     timing.put(BenchmarkKind.TRANSFER, new Timing(quick ? 2 : 3, 1, 0, 3, 0));
     prewarmMillis = integer("bench.prewarm.ms", 300, 0);
-    // The size sweep runs on request: 12 points for every selected cell are hours of forks on 2 cores.
-    String sweep = get("bench.sweep", "none");
-    if (!sweep.equals("none") && !sweep.equals("size")) {
-      throw new GdbenchException("unknown sweep '" + sweep + "' in -Dbench.sweep (known: size, or none)");
+    // The sweeps run on request: 12 points (size) and 5 (features) for every selected cell are hours of forks on 2 cores.
+    List<String> sweeps = new ArrayList<>();
+    for (String s : get("bench.sweep", "none").split(",")) {
+      String name = s.trim();
+      if (!name.equals("none") && !name.equals("size") && !name.equals("features")) {
+        throw new GdbenchException("unknown sweep '" + name + "' in -Dbench.sweep (known: size, features, both as size,features, or none)");
+      }
+      sweeps.add(name);
     }
-    sizeSweep = sweep.equals("size") ? Workload.sizeSweep() : List.of();
+    sizeSweep = sweeps.contains("size") ? Workload.sizeSweep() : List.of();
+    featureSweep = sweeps.contains("features") ? Workload.featureSweep() : List.of();
     sweepForks = integer("bench.sweep.forks", quick ? 2 : 3, 1);
 
     threads = integer("bench.threads", 1, 1);

@@ -9,7 +9,9 @@ import java.util.List;
 
 /**
  * JMH's human-readable output, to the terminal and to the run's jmh.log at once, keeping the last
- * bytes of the current benchmark's output so that a failure can be recorded with its context.
+ * bytes of the current benchmark's output so that a failure can be recorded with its context, and
+ * the kernels OpenBLAS reports loading in it ({@code Core: Haswell}, printed by a fork's OpenBLAS
+ * under {@code OPENBLAS_VERBOSE=2}, which the launchers set).
  */
 final class TeeOutput extends OutputStream {
   private static final int KEEP = 64 * 1024;
@@ -18,6 +20,9 @@ final class TeeOutput extends OutputStream {
   private final OutputStream log;
   private final byte[] ring = new byte[KEEP];
   private long written;
+  private final StringBuilder line = new StringBuilder();
+  private final List<String> openblasCores = new ArrayList<>();
+  private static final String CORE = "Core: ";
 
   TeeOutput(OutputStream terminal, OutputStream log) {
     this.terminal = terminal;
@@ -28,7 +33,20 @@ final class TeeOutput extends OutputStream {
   public synchronized void write(int b) throws IOException {
     terminal.write(b);
     log.write(b);
-    ring[(int) (written++ % KEEP)] = (byte) b;
+    keep((byte) b);
+  }
+
+  private void keep(byte b) {
+    ring[(int) (written++ % KEEP)] = b;
+    if (b == '\n') {
+      String text = line.toString().trim();
+      if (text.startsWith(CORE) && text.length() > CORE.length() && !openblasCores.contains(text.substring(CORE.length()))) {
+        openblasCores.add(text.substring(CORE.length()));
+      }
+      line.setLength(0);
+    } else if (line.length() < 200) {
+      line.append((char) (b & 0xff));
+    }
   }
 
   @Override
@@ -36,7 +54,7 @@ final class TeeOutput extends OutputStream {
     terminal.write(b, off, len);
     log.write(b, off, len);
     for (int i = 0; i < len; i++) {
-      ring[(int) (written++ % KEEP)] = b[off + i];
+      keep(b[off + i]);
     }
   }
 
@@ -56,6 +74,13 @@ final class TeeOutput extends OutputStream {
   synchronized void mark() {
     Arrays.fill(ring, (byte) 0);
     written = 0;
+    line.setLength(0);
+    openblasCores.clear();
+  }
+
+  /** The OpenBLAS kernels reported since {@link #mark}, each once, in the order seen. */
+  synchronized List<String> openblasCores() {
+    return List.copyOf(openblasCores);
   }
 
   /** The last {@code lines} non-blank lines written since {@link #mark}. */

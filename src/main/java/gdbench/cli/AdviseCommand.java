@@ -17,11 +17,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code gdbench advise --n N}: which cell to pick for a problem size, from a run's size sweep. */
+/** {@code gdbench advise --n N [--d D]}: which cell to pick for a problem size, from a run's size or feature sweep. */
 @Command(name = "advise", mixinStandardHelpOptions = true,
-    description = {"Rank the cells for N samples (one feature) on a run's machine, from its size sweep (-Dbench.sweep=size):"
-        + " each cell's time per step, interpolated in log N between the neighbouring points, with its bounds, and which cell to pick"
-        + " where it wins beyond both intervals. Sizes outside the sweep, and features or threads it did not vary, are refused."})
+    description = {"Rank the cells for N samples of D features on a run's machine: one feature from its size sweep (-Dbench.sweep=size),"
+        + " interpolated in log N between the neighbouring points; several from its feature sweep (-Dbench.sweep=features), which"
+        + " varies D at one N·D, interpolated in log D. Each cell's time per step with its bounds, and which cell to pick where it wins"
+        + " beyond both intervals. Sizes outside the sweeps, and threads they did not vary, are refused."})
 final class AdviseCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

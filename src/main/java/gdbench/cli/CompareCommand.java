@@ -193,7 +193,8 @@ final class CompareCommand implements Callable<Integer> {
       return null;
     }
     Map<String, String> kernel = new TreeMap<>(all);
-    kernel.keySet().removeIf(k -> k.endsWith("_NUM_THREADS"));
+    // thread counts are a result's parameter; OPENBLAS_VERBOSE only makes OpenBLAS name its kernel
+    kernel.keySet().removeIf(k -> k.endsWith("_NUM_THREADS") || k.equals("OPENBLAS_VERBOSE"));
     return kernel;
   }
 

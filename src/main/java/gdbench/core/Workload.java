@@ -84,6 +84,21 @@ public final class Workload {
     return points;
   }
 
+  /** Values of X a point of the feature sweep holds: N·D = 2^20, as {@code large} (D = 1) and {@code wide} (D = 64). */
+  public static final int FEATURE_SWEEP_VALUES = 1 << 20;
+
+  /**
+   * The feature sweep: D = 1, 4, 16, 64, 256 at a fixed N·D of {@value #FEATURE_SWEEP_VALUES}, with
+   * bias, to show where a matrix–vector product overtakes a fused pass and how each cost grows with D.
+   */
+  public static List<Workload> featureSweep() {
+    List<Workload> points = new ArrayList<>();
+    for (int d = 1; d <= 256; d *= 4) {
+      points.add(sized(FEATURE_SWEEP_VALUES / d, d));
+    }
+    return points;
+  }
+
   public String id() {
     return id;
   }

@@ -304,6 +304,7 @@ public final class TutorialReference {
     for (String var : List.of("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")) {
       pb.environment().put(var, Integer.toString(threads));
     }
+    pb.environment().remove("OPENBLAS_VERBOSE"); // set for the benchmark forks' record; numpy would print it here
     byte[] out = runProcess(pb, "the tutorial's reference timings failed (" + python + " " + script.getFileName() + " " + args.get(0) + ")");
     JsonNode node = new ObjectMapper().readTree(out);
     String schema = node == null ? null : node.path("schema").asText(null);

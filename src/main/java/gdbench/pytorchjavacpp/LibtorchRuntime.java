@@ -1,9 +1,12 @@
 package gdbench.pytorchjavacpp;
 
 import gdbench.core.GdbenchException;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.io.IOException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.javacpp.PointerScope;
@@ -17,6 +20,7 @@ import org.bytedeco.pytorch.global.torch;
  * intra-op pool is sized once. Helpers to move floats in and out of tensors.
  */
 final class LibtorchRuntime {
+  private static final Pattern BLAS_INFO = Pattern.compile("BLAS_INFO=([^,\\s]+)");
   private static Integer threads; // the count the first trainer set: libtorch keeps one pool per process
 
   private LibtorchRuntime() {}
@@ -60,6 +64,11 @@ final class LibtorchRuntime {
     if (threads != null) {
       out.put("torch.get_num_threads", String.valueOf(torch.get_num_threads()));
       out.put("torch.get_num_interop_threads", String.valueOf(torch.get_num_interop_threads()));
+      // the BLAS this libtorch was built with, from its build configuration (e.g. BLAS_INFO=open)
+      try (BytePointer config = torch.show_config()) {
+        Matcher m = BLAS_INFO.matcher(config.getString());
+        out.put("torch.BLAS_INFO", m.find() ? m.group(1) : "not in show_config()");
+      }
     }
     return out;
   }

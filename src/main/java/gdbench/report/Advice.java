@@ -37,31 +37,52 @@ public final class Advice {
    */
   public static String render(RunResults results, String run, long n, int d, Integer threads) {
     Integer recorded = results.env().threads() == null ? null : results.env().threads().threads();
-    return render(SizeSweep.of(results), recorded == null ? 1 : recorded, run, n, d, threads);
+    return render(SizeSweep.of(results), SizeSweep.features(results), recorded == null ? 1 : recorded, run, n, d, threads);
   }
 
+  /**
+   * One feature: from the size sweep, along N. Several: from the feature sweep, along D, where N·D
+   * is the sweep's (it varies D at one N·D only).
+   */
+  static String render(SizeSweep sizes, SizeSweep features, int runThreads, String run, long n, int d, Integer threads) {
+    if (d == 1) {
+      if (sizes == null) {
+        throw new GdbenchException(run + " has no size sweep (run the benchmarks with -Dbench.sweep=size)");
+      }
+      return render(sizes, "N", n, runThreads, run, n, d, threads);
+    }
+    if (features == null) {
+      throw new GdbenchException(run + " has no feature sweep (run the benchmarks with -Dbench.sweep=features): no answer for D = " + d);
+    }
+    long values = features.valuesPerStep(0);
+    if (n * d != values) {
+      throw new GdbenchException(String.format(Locale.ROOT, "the feature sweep of %s holds N·D = %,d; N = %,d, D = %d (N·D = %,d) is outside it:"
+          + " no answer by extrapolation", run, values, n, d, n * d));
+    }
+    return render(features, "D", d, runThreads, run, n, d, threads);
+  }
+
+  /** Size sweep only (the tests' entry). */
   static String render(SizeSweep sweep, int runThreads, String run, long n, int d, Integer threads) {
-    if (sweep == null) {
-      throw new GdbenchException(run + " has no size sweep (run the benchmarks with -Dbench.sweep=size)");
-    }
-    if (d != 1) {
-      throw new GdbenchException(run + " measured one feature only (no feature sweep): no answer for D = " + d);
-    }
+    return render(sweep, null, runThreads, run, n, d, threads);
+  }
+
+  private static String render(SizeSweep sweep, String axis, long x, int runThreads, String run, long n, int d, Integer threads) {
     if (threads != null && threads != runThreads) {
       throw new GdbenchException(run + " measured " + runThreads + " thread" + (runThreads == 1 ? "" : "s") + " (no thread sweep): no answer for "
           + threads);
     }
-    if (n < sweep.smallest() || n > sweep.largest()) {
-      throw new GdbenchException(String.format(Locale.ROOT, "N = %,d is outside the sweep of %s (N = %,d to %,d): no answer by extrapolation",
-          n, run, sweep.smallest(), sweep.largest()));
+    if (x < sweep.smallest() || x > sweep.largest()) {
+      throw new GdbenchException(String.format(Locale.ROOT, "%s = %,d is outside the sweep of %s (%s = %,d to %,d): no answer by extrapolation",
+          axis, x, run, axis, sweep.smallest(), sweep.largest()));
     }
-    List<Ranked> ranked = rank(sweep, n);
+    List<Ranked> ranked = rank(sweep, x);
     if (ranked.isEmpty()) {
-      throw new GdbenchException(String.format(Locale.ROOT, "%s has no results around N = %,d", run, n));
+      throw new GdbenchException(String.format(Locale.ROOT, "%s has no results around %s = %,d", run, axis, x));
     }
     StringBuilder md = new StringBuilder();
-    md.append(String.format(Locale.ROOT, "N = %,d, D = 1, %d thread%s, from %s (%s)%n%n", n, runThreads, runThreads == 1 ? "" : "s", run,
-        where(sweep, n)));
+    md.append(String.format(Locale.ROOT, "N = %,d, D = %d, %d thread%s, from %s (%s)%n%n", n, d, runThreads, runThreads == 1 ? "" : "s", run,
+        where(sweep, axis, x)));
     Markdown.Table t = new Markdown.Table(">#", "cell", ">time per step", ">low", ">high", ">× fastest");
     double best = ranked.get(0).rate().seconds();
     for (int i = 0; i < ranked.size(); i++) {
@@ -77,8 +98,8 @@ public final class Advice {
     return Double.isFinite(seconds) && seconds > 0 ? Markdown.duration(seconds) : "-";
   }
 
-  /** "a measured point" or "interpolated between N = a and b". */
-  static String where(SizeSweep sweep, double n) {
+  /** "a measured point" or "interpolated between N = a and b" (or D, along the feature sweep). */
+  static String where(SizeSweep sweep, String axis, double n) {
     List<Integer> grid = sweep.grid();
     if (grid.contains((int) n) && n == Math.rint(n)) {
       return "a measured point";
@@ -87,7 +108,7 @@ public final class Advice {
     while (grid.get(i + 1) < n) {
       i++;
     }
-    return String.format(Locale.ROOT, "interpolated in log N between the points N = %,d and %,d", grid.get(i), grid.get(i + 1));
+    return String.format(Locale.ROOT, "interpolated in log %s between the points %s = %,d and %,d", axis, axis, grid.get(i), grid.get(i + 1));
   }
 
   /** Pick the fastest where it wins beyond both intervals; otherwise say the first two are not told apart. */

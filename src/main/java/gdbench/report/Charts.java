@@ -61,6 +61,10 @@ public final class Charts {
     if (sweep != null) {
       charts.put("size-sweep.png", png(sizeSweep(results, sweep)));
     }
+    SizeSweep features = SizeSweep.features(results);
+    if (features != null) {
+      charts.put("feature-sweep.png", png(featureSweep(results, features)));
+    }
     ConvergenceData convergence = results.run().convergence();
     if (convergence != null) {
       for (ConvergenceData.ProblemInfo p : convergence.problems()) {
@@ -172,17 +176,21 @@ public final class Charts {
     return chart;
   }
 
-  /** Samples per second against N over the sweep, log axes, a vertical line where x and y fill each cache level. */
-  private static XYChart sizeSweep(RunResults results, SizeSweep sweep) {
+  /** Values of X per second against D at a fixed N·D, log axes. */
+  private static XYChart featureSweep(RunResults results, SizeSweep sweep) {
     RunData run = results.run();
     XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
-        .title("Size sweep (" + run.machine() + ", " + run.device() + ", one feature)")
-        .xAxisTitle("N (samples per step)").yAxisTitle("samples per second").build();
+        .title(String.format(java.util.Locale.ROOT, "Feature sweep (%s, %s, N·D = %,d)", run.machine(), run.device(), sweep.valuesPerStep(0)))
+        .xAxisTitle("D (features per sample)").yAxisTitle("values of X per second").build();
+    return sweepSeries(chart, sweep);
+  }
+
+  /** One series a cell: the sweep's throughput (values read per second) at each point, log axes. */
+  private static XYChart sweepSeries(XYChart chart, SizeSweep sweep) {
     style(chart.getStyler());
     chart.getStyler().setXAxisLogarithmic(true);
     chart.getStyler().setYAxisLogarithmic(true);
     chart.getStyler().setLegendFont(chart.getStyler().getLegendFont().deriveFont(11f));
-    double lowest = Double.MAX_VALUE;
     for (String id : sweep.cells()) {
       List<Double> x = new ArrayList<>();
       List<Double> y = new ArrayList<>();
@@ -190,12 +198,33 @@ public final class Charts {
         SizeSweep.Rate r = sweep.point(id, i);
         if (r != null && r.mean() > 0) {
           x.add(r.n());
-          y.add(r.mean() * r.n());
-          lowest = Math.min(lowest, r.mean() * r.n());
+          y.add(r.mean() * sweep.valuesPerStep(i));
         }
       }
       if (!x.isEmpty()) {
         styleCell(chart.addSeries(id, x, y), CellId.parse(id), false);
+      }
+    }
+    if (chart.getSeriesMap().isEmpty()) {
+      chart.addSeries("no results", new double[] {1}, new double[] {1});
+    }
+    return chart;
+  }
+
+  /** Samples per second against N over the sweep, log axes, a vertical line where x and y fill each cache level. */
+  private static XYChart sizeSweep(RunResults results, SizeSweep sweep) {
+    RunData run = results.run();
+    XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
+        .title("Size sweep (" + run.machine() + ", " + run.device() + ", one feature)")
+        .xAxisTitle("N (samples per step)").yAxisTitle("samples per second").build();
+    sweepSeries(chart, sweep);
+    double lowest = Double.MAX_VALUE;
+    for (String id : sweep.cells()) {
+      for (int i = 0; i < sweep.grid().size(); i++) {
+        SizeSweep.Rate r = sweep.point(id, i);
+        if (r != null && r.mean() > 0) {
+          lowest = Math.min(lowest, r.mean() * sweep.valuesPerStep(i));
+        }
       }
     }
     double labelY = lowest;
@@ -207,9 +236,6 @@ public final class Charts {
           chart.addAnnotation(new AnnotationText(level, n, labelY, false));
         }
       });
-    }
-    if (chart.getSeriesMap().isEmpty()) {
-      chart.addSeries("no results", new double[] {1}, new double[] {1});
     }
     return chart;
   }

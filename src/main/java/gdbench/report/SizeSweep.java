@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A run's size sweep: every cell's steps per second at N = 4, 16, 64, ... (one feature), read
+ * A run's size sweep, or its feature sweep along D at a fixed N·D ({@link #features}; there the
+ * grid and every {@code n} below are D): every cell's steps per second at N = 4, 16, 64, ... (one feature), read
  * between the grid points by interpolating log(rate) linearly in log(N), and the crossovers where
  * one cell overtakes another. A point's bounds are those of its figure (the interval over fork
  * means, or the range of the iterations where the result is marked unsteady or bimodal); between
@@ -51,21 +52,36 @@ public final class SizeSweep {
 
   private final List<String> workloads;
   private final List<Integer> grid;
+  private final List<Long> valuesPerStep;
   private final Map<String, List<Rate>> rates = new LinkedHashMap<>();
 
-  private SizeSweep(List<String> workloads, List<Integer> grid) {
+  private SizeSweep(List<String> workloads, List<Integer> grid, List<Long> valuesPerStep) {
     this.workloads = List.copyOf(workloads);
     this.grid = List.copyOf(grid);
+    this.valuesPerStep = List.copyOf(valuesPerStep);
   }
 
   /** The run's size sweep, or null where it made none. */
   public static SizeSweep of(RunResults results) {
     List<String> workloads = results.env().settings().sizeSweep();
+    List<Integer> grid = workloads.stream().map(w -> results.sizes().getOrDefault(w, 0)).toList();
+    return read(results, workloads, grid, grid.stream().map(Integer::longValue).toList());
+  }
+
+  /** The run's feature sweep (the grid is D; N·D is the same at every point), or null where it made none. */
+  public static SizeSweep features(RunResults results) {
+    List<String> workloads = results.env().settings().featureSweep();
+    Map<String, Integer> d = results.env().workloadFeatures();
+    List<Integer> grid = workloads.stream().map(w -> d.getOrDefault(w, 0)).toList();
+    List<Long> values = workloads.stream().map(w -> (long) results.sizes().getOrDefault(w, 0) * d.getOrDefault(w, 0)).toList();
+    return read(results, workloads, grid, values);
+  }
+
+  private static SizeSweep read(RunResults results, List<String> workloads, List<Integer> grid, List<Long> valuesPerStep) {
     if (workloads.isEmpty()) {
       return null;
     }
-    List<Integer> grid = workloads.stream().map(w -> results.sizes().getOrDefault(w, 0)).toList();
-    SizeSweep sweep = new SizeSweep(workloads, grid);
+    SizeSweep sweep = new SizeSweep(workloads, grid, valuesPerStep);
     for (CellId cell : results.cells()) {
       List<Rate> row = new ArrayList<>();
       for (int i = 0; i < workloads.size(); i++) {
@@ -81,7 +97,12 @@ public final class SizeSweep {
 
   /** Builds a sweep from rates directly: cell → one rate per grid point (null where missing). */
   static SizeSweep of(List<String> workloads, List<Integer> grid, Map<String, List<Rate>> rates) {
-    SizeSweep sweep = new SizeSweep(workloads, grid);
+    return of(workloads, grid, grid.stream().map(Integer::longValue).toList(), rates);
+  }
+
+  /** The same for any sweep: {@code valuesPerStep} is N (size) or N·D (features) at each point. */
+  static SizeSweep of(List<String> workloads, List<Integer> grid, List<Long> valuesPerStep, Map<String, List<Rate>> rates) {
+    SizeSweep sweep = new SizeSweep(workloads, grid, valuesPerStep);
     sweep.rates.putAll(rates);
     return sweep;
   }
@@ -93,6 +114,11 @@ public final class SizeSweep {
   /** N at each point, increasing. */
   public List<Integer> grid() {
     return grid;
+  }
+
+  /** Values of X one step reads at each point: N (size sweep) or N·D (feature sweep). */
+  public long valuesPerStep(int index) {
+    return valuesPerStep.get(index);
   }
 
   /** The cells with at least one point, in the run's order. */

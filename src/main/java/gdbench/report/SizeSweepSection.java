@@ -6,36 +6,55 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The size sweep: every cell's samples per second against N, and where each library overtakes plain Java. */
+/** The size and feature sweeps: every cell's throughput against N (or D), and where each library overtakes plain Java. */
 final class SizeSweepSection {
   private SizeSweepSection() {}
 
+  /** A sweep's axis: its symbol and what it varies. */
+  private record Axis(String symbol, String noun) {}
+
+  private static final Axis SIZE = new Axis("N", "size");
+  private static final Axis FEATURES = new Axis("D", "number of features");
+
   static void render(RunResults results, StringBuilder md) {
-    SizeSweep sweep = SizeSweep.of(results);
-    if (sweep == null) {
-      return;
+    SizeSweep sizes = SizeSweep.of(results);
+    if (sizes != null) {
+      md.append("## Size sweep\n\n");
+      md.append(String.format(Locale.ROOT, "The step of every cell at N = %s (one feature, with bias, lr 0.1; a point equal to a named workload"
+          + " is that workload's result), in million samples per second: the mean over fork means, or the median where the result is"
+          + " marked. %s Chart: `size-sweep.png`.%n%n",
+          String.join(", ", sizes.grid().stream().map(n -> String.format(Locale.ROOT, "%,d", n)).toList()), caches(results)));
+      render(sizes, SIZE, md);
     }
-    md.append("## Size sweep\n\n");
-    md.append(String.format(Locale.ROOT, "The step of every cell at N = %s (one feature, with bias, lr 0.1; a point equal to a named workload"
-        + " is that workload's result), in million samples per second: the mean over fork means, or the median where the result is"
-        + " marked. %s Chart: `size-sweep.png`.%n%n",
-        String.join(", ", sweep.grid().stream().map(n -> String.format(Locale.ROOT, "%,d", n)).toList()), caches(results)));
+    SizeSweep features = SizeSweep.features(results);
+    if (features != null) {
+      md.append("## Feature sweep\n\n");
+      md.append(String.format(Locale.ROOT, "The step of every cell at D = %s features with N·D = %,d values of X at every point (with bias,"
+          + " lr 0.1; D = 1 is `large`, D = 64 `wide`), in million values of X per second: where a matrix–vector product overtakes a"
+          + " fused pass, and how each cost grows with D at the same amount of data. Chart: `feature-sweep.png`.%n%n",
+          String.join(", ", features.grid().stream().map(String::valueOf).toList()), features.valuesPerStep(0)));
+      render(features, FEATURES, md);
+    }
+  }
+
+  private static void render(SizeSweep sweep, Axis axis, StringBuilder md) {
     List<Object> header = new ArrayList<>(List.of("cell"));
-    sweep.grid().forEach(n -> header.add(">" + shortN(n)));
+    sweep.grid().forEach(n -> header.add(">" + (axis == SIZE ? shortN(n) : "D = " + n)));
     Markdown.Table t = new Markdown.Table(header.stream().map(Object::toString).toArray(String[]::new));
     for (String cell : sweep.cells()) {
       List<Object> row = new ArrayList<>(List.of("`" + cell + "`"));
       for (int i = 0; i < sweep.grid().size(); i++) {
         SizeSweep.Rate r = sweep.point(cell, i);
-        row.add(r == null ? "-" : Markdown.sig(r.mean() * r.n() / 1e6));
+        row.add(r == null ? "-" : Markdown.sig(r.mean() * sweep.valuesPerStep(i) / 1e6));
       }
       t.row(row.toArray());
     }
     md.append(t.render()).append('\n');
 
-    md.append("### Which cell for which size\n\n");
-    md.append("The fastest cell at each point, against the next (`gdbench advise --n N` answers between the points too).\n\n");
-    Markdown.Table pick = new Markdown.Table(">N", "fastest", "next", "verdict");
+    md.append("### Which cell for which ").append(axis.noun()).append("\n\n");
+    md.append("The fastest cell at each point, against the next (`gdbench advise ").append(axis == SIZE ? "--n N" : "--n N --d D")
+        .append("` answers between the points too).\n\n");
+    Markdown.Table pick = new Markdown.Table(">" + axis.symbol(), "fastest", "next", "verdict");
     for (int n : sweep.grid()) {
       List<Advice.Ranked> ranked = Advice.rank(sweep, n);
       if (!ranked.isEmpty()) {
@@ -45,28 +64,33 @@ final class SizeSweepSection {
     }
     md.append(pick.render()).append('\n');
 
-    md.append("### Crossovers on the sweep\n\n");
-    md.append("Where a cell overtakes plain Java's loops (`plain`) and the fused SIMD pass (`plain-simd`): N by the means, interpolated"
-        + " in log N between the neighbouring points, and the range from the intervals (the earliest N where the cell's upper bound"
+    String s = axis.symbol();
+    md.append("### Crossovers on the ").append(axis == SIZE ? "sweep" : "feature sweep").append("\n\n");
+    md.append("Where a cell overtakes plain Java's loops (`plain`) and the fused SIMD pass (`plain-simd`): " + s + " by the means, interpolated"
+        + " in log " + s + " between the neighbouring points, and the range from the intervals (the earliest " + s + " where the cell's upper bound"
         + " passes the baseline's lower bound, the latest where its lower bound passes the baseline's upper bound; open where a bound"
-        + " does not cross inside the grid, `not resolved` where the cell is not faster beyond both intervals at the largest N).\n\n");
+        + " does not cross inside the grid, `not resolved` where the cell is not faster beyond both intervals at the largest " + s + ").\n\n");
     Markdown.Table c = new Markdown.Table("cell", "overtakes plain", "overtakes plain-simd");
     for (String cell : sweep.cells()) {
       CellId id = CellId.parse(cell);
       if (Baselines.isBaselineBackend(id)) {
         continue;
       }
-      c.row("`" + cell + "`", text(sweep.crossover(cell, Baselines.PLAIN.id()), sweep), text(sweep.crossover(cell, Baselines.FLOOR.id()), sweep));
+      c.row("`" + cell + "`", text(sweep.crossover(cell, Baselines.PLAIN.id()), sweep, s), text(sweep.crossover(cell, Baselines.FLOOR.id()), sweep, s));
     }
     md.append(c.isEmpty() ? "Only plain Java cells in this sweep.\n" : c.render()).append('\n');
   }
 
   static String text(SizeSweep.Crossover x, SizeSweep sweep) {
+    return text(x, sweep, "N");
+  }
+
+  static String text(SizeSweep.Crossover x, SizeSweep sweep, String s) {
     return switch (x.verdict()) {
       case UNKNOWN -> "unknown (results missing)";
-      case NEVER -> "never (not faster at the largest N)";
-      case ALWAYS -> "always (faster at every N)";
-      case OVERTAKES -> String.format(Locale.ROOT, "N ≈ %s (%s to %s)", roundN(x.n()),
+      case NEVER -> "never (not faster at the largest " + s + ")";
+      case ALWAYS -> "always (faster at every " + s + ")";
+      case OVERTAKES -> String.format(Locale.ROOT, "%s ≈ %s (%s to %s)", s, roundN(x.n()),
           Double.isNaN(x.nLow()) ? "≤ " + roundN(sweep.smallest()) : roundN(x.nLow()),
           Double.isNaN(x.nHigh()) ? "not resolved" : roundN(x.nHigh()));
     };

@@ -230,6 +230,11 @@ public record RunEnvironment(String schema, String status, boolean interrupted, 
     public List<String> sizeSweep() {
       return sweeps.getOrDefault("size", List.of());
     }
+
+    /** The workloads of the feature sweep, by increasing D at a fixed N·D; empty where the run made none. */
+    public List<String> featureSweep() {
+      return sweeps.getOrDefault("features", List.of());
+    }
   }
 
   /**
@@ -285,6 +290,13 @@ public record RunEnvironment(String schema, String status, boolean interrupted, 
   }
 
   /** Workload id → samples per step (N), in the file's order. */
+  /** Features per sample of each workload, by id. */
+  public Map<String, Integer> workloadFeatures() {
+    Map<String, Integer> features = new LinkedHashMap<>();
+    workloads.forEach((id, w) -> features.put(id, w.d()));
+    return features;
+  }
+
   public Map<String, Integer> workloadSizes() {
     Map<String, Integer> sizes = new LinkedHashMap<>();
     workloads.forEach((id, w) -> sizes.put(id, w.n()));

@@ -64,4 +64,12 @@ class BenchPlanTest {
     assertNull(JmhLauncher.ownClasspathBackend(new PlanItem(BenchmarkKind.STEP, "djl/manual/tuned", Workload.SEED, "1g")));
     assertNull(JmhLauncher.ownClasspathBackend(new PlanItem(BenchmarkKind.STEP, "plain/manual", Workload.SEED, "1g")));
   }
+
+  /** The feature sweep adds its points for every selected cell, and not those the plan measures already (large). */
+  @Test
+  void theFeatureSweepAddsItsPointsOnce() {
+    List<String> steps = plan("bench.sweep", "features", "bench.include", "plain/manual").items().stream()
+        .filter(i -> i.benchmark().equals("step")).map(i -> i.workload().id()).sorted().toList();
+    assertEquals(List.of("huge", "large", "n262144d4", "n4096d256", "n65536d16", "seed", "wide"), steps);
+  }
 }

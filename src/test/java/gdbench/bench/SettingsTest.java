@@ -129,6 +129,17 @@ class SettingsTest {
     }
   }
 
+  /** -Dbench.sweep takes size, features or both; a misspelt sweep is named. */
+  @Test
+  void sweepsAreChosenByName() {
+    Settings both = of("bench.sweep", "size,features");
+    assertEquals(12, both.sizeSweep.size());
+    assertEquals(List.of(1, 4, 16, 64, 256), both.featureSweep.stream().map(gdbench.core.Workload::d).toList());
+    assertTrue(both.featureSweep.stream().allMatch(w -> (long) w.n() * w.d() == gdbench.core.Workload.FEATURE_SWEEP_VALUES));
+    assertTrue(of("bench.sweep", "features").sizeSweep.isEmpty());
+    assertTrue(assertThrows(GdbenchException.class, () -> of("bench.sweep", "feature")).getMessage().contains("unknown sweep 'feature'"));
+  }
+
   /** The launchers also set the other variables the backends' libraries read when they load. */
   @Test
   void theLaunchersSetTheBackendsEnvironment() throws java.io.IOException {
@@ -140,6 +151,13 @@ class SettingsTest {
         assertTrue(bench.contains(variable + "=\"${" + variable + ":-" + value + "}\""), "scripts/bench does not set " + variable);
       });
     }
+  }
+
+  /** The forks' OpenBLAS names its kernel (the runner records it): both launchers ask it to. */
+  @Test
+  void theLaunchersAskOpenblasToNameItsKernel() throws java.io.IOException {
+    assertTrue(java.nio.file.Files.readString(java.nio.file.Path.of("pom.xml")).contains("<OPENBLAS_VERBOSE>2</OPENBLAS_VERBOSE>"));
+    assertTrue(java.nio.file.Files.readString(java.nio.file.Path.of("scripts/bench")).contains("OPENBLAS_VERBOSE=\"${OPENBLAS_VERBOSE:-2}\""));
   }
 
   /** The pom passes every setting it knows to the runner; the runner knows the same ones. */

@@ -91,6 +91,30 @@ class SizeSweepTest {
     assertTrue(assertThrows(GdbenchException.class, () -> Advice.render(s, 1, "run", 1000, 1, 2)).getMessage().contains("no thread sweep"));
   }
 
+  /**
+   * Along D (the feature sweep, at one N·D): a matrix–vector library at 20 µs a call plus 0.1 ns a
+   * value against plain's 1 ns a value and 2 µs a feature; advice answers for N·D on the sweep
+   * between its points, and refuses another N·D or a D outside it.
+   */
+  @Test
+  void adviceAlongDAnswersOnTheFeatureSweepsNdOnly() {
+    List<Integer> ds = List.of(1, 4, 16, 64, 256);
+    int values = Workload.FEATURE_SWEEP_VALUES;
+    Map<String, List<SizeSweep.Rate>> rates = new LinkedHashMap<>();
+    rates.put("plain/manual", rates(ds, d -> values * 1e-9 + d * 2e-6, 0.02));
+    rates.put("nd4j/manual/tuned", rates(ds, d -> 20e-6 + values * 0.1e-9, 0.02));
+    SizeSweep features = SizeSweep.of(ds.stream().map(d -> "d" + d).toList(), ds, ds.stream().map(d -> (long) values).toList(), rates);
+    String answer = Advice.render(null, features, 1, "run", values / 32, 32, null);
+    assertTrue(answer.contains("N = 32,768, D = 32") && answer.contains("between the points D = 16 and 64"), answer);
+    assertTrue(answer.contains("Pick `nd4j/manual/tuned`"), answer);
+    assertTrue(assertThrows(GdbenchException.class, () -> Advice.render(null, features, 1, "run", 1000, 32, null)).getMessage()
+        .contains("holds N·D = 1,048,576"));
+    assertTrue(assertThrows(GdbenchException.class, () -> Advice.render(null, features, 1, "run", values / 512, 512, null)).getMessage()
+        .contains("D = 512 is outside the sweep"));
+    assertTrue(assertThrows(GdbenchException.class, () -> Advice.render(null, features, 1, "run", 1000, 1, null)).getMessage()
+        .contains("no size sweep"));
+  }
+
   /** The command on a run folder with a sweep: an answer between points (exit 0), one line and exit 2 outside. */
   @Test
   void theAdviseCommandReadsARunFolder() throws IOException {
