@@ -121,8 +121,9 @@ public final class Advice {
     double ratio = second.rate().seconds() / first.rate().seconds();
     double low = second.rate().secondsLow() / first.rate().secondsHigh();
     double high = second.rate().secondsHigh() / first.rate().secondsLow();
-    String range = Double.isFinite(low) && Double.isFinite(high)
-        ? String.format(Locale.ROOT, "%s to %s", Markdown.times(low), Markdown.times(high)) : "no interval";
+    String range = Double.isFinite(low) && Double.isFinite(high) ? String.format(Locale.ROOT, "%s to %s", Markdown.times(low), Markdown.times(high))
+        : Double.isFinite(low) ? "at least " + Markdown.times(low) + ": an interval is open"
+        : "no interval";
     if (low > 1) {
       return String.format(Locale.ROOT, "Pick `%s`: %s faster than `%s` (%s).", first.cell(), Markdown.times(ratio), second.cell(), range);
     }

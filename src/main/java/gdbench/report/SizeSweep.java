@@ -27,8 +27,9 @@ public final class SizeSweep {
       return 1 / high;
     }
 
+    /** The longest; infinite where the rate's interval reaches zero (few forks, wide spread), as {@link Figure#secondsHigh()}. */
     public double secondsHigh() {
-      return 1 / low;
+      return Double.isNaN(low) ? Double.NaN : low > 0 ? 1 / low : Double.POSITIVE_INFINITY;
     }
   }
 

@@ -115,6 +115,16 @@ class SizeSweepTest {
         .contains("no size sweep"));
   }
 
+  /** A rate interval that reaches zero (3 wide forks) is an open time bound, not a negative ratio. */
+  @Test
+  void anIntervalReachingZeroIsOpenNotNegative() {
+    SizeSweep.Rate open = new SizeSweep.Rate(4, 1e3, -50, 2e3);
+    assertEquals(Double.POSITIVE_INFINITY, open.secondsHigh());
+    List<Advice.Ranked> ranked = List.of(new Advice.Ranked("a", new SizeSweep.Rate(4, 1e4, 9e3, 1.1e4)), new Advice.Ranked("b", open));
+    String verdict = Advice.verdict(ranked);
+    assertTrue(verdict.startsWith("Pick `a`") && verdict.contains("at least") && !verdict.contains("×-"), verdict);
+  }
+
   /** The command on a run folder with a sweep: an answer between points (exit 0), one line and exit 2 outside. */
   @Test
   void theAdviseCommandReadsARunFolder() throws IOException {
