@@ -23,8 +23,6 @@ import org.bytedeco.pytorch.Tensor;
 final class LibtorchAutogradTrainer extends LibtorchTrainer {
   private final Tensor x;
   private final Tensor y;
-  private final Tensor w;
-  private final Tensor b;
   private final Scalar rate;
   private final Scalar lossScale;
 
@@ -32,14 +30,7 @@ final class LibtorchAutogradTrainer extends LibtorchTrainer {
     super(p, c);
     x = design(p);
     y = targets(p);
-    w = keep(LibtorchRuntime.tensor(initialW, d));
-    w.set_requires_grad(true); // returns w itself (JavaCPP hands back this object for a reference to it)
-    if (hasBias) {
-      b = keep(LibtorchRuntime.tensor(new float[] {initialB}, 1));
-      b.set_requires_grad(true);
-    } else {
-      b = null;
-    }
+    createParameters(true);
     rate = keep(new Scalar(lr));
     lossScale = keep(new Scalar(c.rule().scale(n)));
   }
@@ -81,18 +72,6 @@ final class LibtorchAutogradTrainer extends LibtorchTrainer {
   }
 
   @Override
-  public float[] weights() {
-    checkOpen();
-    return LibtorchRuntime.floats(w);
-  }
-
-  @Override
-  public float bias() {
-    checkOpen();
-    return hasBias ? LibtorchRuntime.floats(b)[0] : 0f;
-  }
-
-  @Override
   public float[] gradient() {
     checkOpen();
     try (Tensor g = w.grad()) {
@@ -114,10 +93,7 @@ final class LibtorchAutogradTrainer extends LibtorchTrainer {
   @Override
   public void reset() {
     checkOpen();
-    assign(w, initialW);
-    if (hasBias) {
-      assign(b, new float[] {initialB});
-    }
+    restoreParameters();
     zeroGradients();
   }
 }

@@ -38,6 +38,7 @@ final class LibtorchFullLibraryTrainer extends LibtorchTrainer {
     LinearOptions options = keep(new LinearOptions(d, 1));
     options.bias().put(hasBias);
     model = keep(new LinearImpl(options));
+    useParameters(keep(model.weight()), hasBias ? keep(model.bias()) : null); // handles to the module's own tensors
     loss = keep(new MSELossImpl());
     optimizer = keep(new SGD(keep(model.parameters()), keep(new SGDOptions(lr))));
     lossScale = keep(new Scalar(c.rule().scale(n)));
@@ -45,12 +46,7 @@ final class LibtorchFullLibraryTrainer extends LibtorchTrainer {
   }
 
   private void setParameters() {
-    try (PointerScope scope = new PointerScope()) {
-      assign(model.weight(), initialW);
-      if (hasBias) {
-        assign(model.bias(), new float[] {initialB});
-      }
-    }
+    restoreParameters();
     optimizer.zero_grad();
   }
 
@@ -63,25 +59,6 @@ final class LibtorchFullLibraryTrainer extends LibtorchTrainer {
       optimizer.step();
       optimizer.zero_grad();
       return l.item_float();
-    }
-  }
-
-  @Override
-  public float[] weights() {
-    checkOpen();
-    try (Tensor weight = model.weight()) {
-      return LibtorchRuntime.floats(weight);
-    }
-  }
-
-  @Override
-  public float bias() {
-    checkOpen();
-    if (!hasBias) {
-      return 0f;
-    }
-    try (Tensor bias = model.bias()) {
-      return LibtorchRuntime.floats(bias)[0];
     }
   }
 

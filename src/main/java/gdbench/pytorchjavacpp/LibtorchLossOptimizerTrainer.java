@@ -26,8 +26,6 @@ import org.bytedeco.pytorch.TensorVector;
 final class LibtorchLossOptimizerTrainer extends LibtorchTrainer {
   private final Tensor x;
   private final Tensor y;
-  private final Tensor w;
-  private final Tensor b;
   private final MSELossImpl loss;
   private final SGD optimizer;
   private final Scalar lossScale;
@@ -36,14 +34,7 @@ final class LibtorchLossOptimizerTrainer extends LibtorchTrainer {
     super(p, c);
     x = design(p);
     y = targets(p);
-    w = keep(LibtorchRuntime.tensor(initialW, d));
-    w.set_requires_grad(true); // returns w itself (JavaCPP hands back this object for a reference to it)
-    if (hasBias) {
-      b = keep(LibtorchRuntime.tensor(new float[] {initialB}, 1));
-      b.set_requires_grad(true);
-    } else {
-      b = null;
-    }
+    createParameters(true);
     loss = keep(new MSELossImpl());
     TensorVector parameters = keep(hasBias ? new TensorVector(w, b) : new TensorVector(w));
     optimizer = keep(new SGD(parameters, keep(new SGDOptions(lr))));
@@ -66,26 +57,11 @@ final class LibtorchLossOptimizerTrainer extends LibtorchTrainer {
     }
   }
 
-  @Override
-  public float[] weights() {
-    checkOpen();
-    return LibtorchRuntime.floats(w);
-  }
-
-  @Override
-  public float bias() {
-    checkOpen();
-    return hasBias ? LibtorchRuntime.floats(b)[0] : 0f;
-  }
-
   /** SGD without momentum keeps no state: restoring the parameters restores the trainer. */
   @Override
   public void reset() {
     checkOpen();
-    assign(w, initialW);
-    if (hasBias) {
-      assign(b, new float[] {initialB});
-    }
+    restoreParameters();
     optimizer.zero_grad();
   }
 }

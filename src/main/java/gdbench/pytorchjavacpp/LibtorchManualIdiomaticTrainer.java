@@ -21,23 +21,18 @@ import org.bytedeco.pytorch.Tensor;
 final class LibtorchManualIdiomaticTrainer extends LibtorchTrainer {
   private final Tensor x;
   private final Tensor y;
-  private final Tensor w;
-  private final Tensor b;
-  private Tensor lastGradW; // kept past its step for gradient()
-  private Tensor lastGradB;
+  private final HeldGradients last = new HeldGradients(); // dw and db of the last step
 
   LibtorchManualIdiomaticTrainer(Problem p, TrainConfig c) {
     super(p, c);
     x = design(p);
     y = targets(p);
-    w = keep(LibtorchRuntime.tensor(initialW, d));
-    b = hasBias ? keep(LibtorchRuntime.tensor(new float[] {initialB}, 1)) : null;
+    createParameters(false);
   }
 
   @Override
   public float step() {
     checkOpen();
-    closeLastGradients();
     try (PointerScope scope = new PointerScope()) {
       Tensor yPred = forward(x, w);
       if (hasBias) {
@@ -63,58 +58,31 @@ final class LibtorchManualIdiomaticTrainer extends LibtorchTrainer {
         b.sub_(db.mul(new Scalar(lr)));
       }
       float loss = l.item().toFloat();
-      lastGradW = dw.retainReference(); // outlives the scope, closed by the next step
-      lastGradB = db == null ? null : db.retainReference();
+      last.hold(dw, db);
       return loss;
     }
   }
 
-  private void closeLastGradients() {
-    if (lastGradW != null) {
-      lastGradW.close();
-      lastGradW = null;
-    }
-    if (lastGradB != null) {
-      lastGradB.close();
-      lastGradB = null;
-    }
-  }
-
-  @Override
-  public float[] weights() {
-    checkOpen();
-    return LibtorchRuntime.floats(w);
-  }
-
-  @Override
-  public float bias() {
-    checkOpen();
-    return hasBias ? LibtorchRuntime.floats(b)[0] : 0f;
-  }
-
   @Override
   public float[] gradient() {
-    return lastGradW == null ? null : LibtorchRuntime.floats(lastGradW);
+    return last.weight(1f);
   }
 
   @Override
   public float biasGradient() {
-    return lastGradB == null ? Float.NaN : LibtorchRuntime.floats(lastGradB)[0];
+    return last.bias(1f);
   }
 
   @Override
   public void reset() {
     checkOpen();
-    closeLastGradients();
-    assign(w, initialW);
-    if (hasBias) {
-      assign(b, new float[] {initialB});
-    }
+    last.close();
+    restoreParameters();
   }
 
   @Override
   public void close() {
-    closeLastGradients();
+    last.close();
     super.close();
   }
 }

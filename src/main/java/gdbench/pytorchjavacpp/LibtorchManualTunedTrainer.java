@@ -14,19 +14,15 @@ import org.bytedeco.pytorch.Tensor;
 final class LibtorchManualTunedTrainer extends LibtorchTrainer {
   private final Tensor x;
   private final Tensor y;
-  private final Tensor w;
-  private final Tensor b;
   private final Scalar stepScale; // lr·c, c the rule's gradient factor: 2/N (mean) or 2 (dot)
   private final float gradScale;
-  private Tensor lastRawGradW; // Σ r·x of the last step
-  private Tensor lastRawGradB; // Σ r
+  private final HeldGradients last = new HeldGradients(); // Σ r·x and Σ r of the last step
 
   LibtorchManualTunedTrainer(Problem p, TrainConfig c) {
     super(p, c);
     x = design(p);
     y = targets(p);
-    w = keep(LibtorchRuntime.tensor(initialW, d));
-    b = hasBias ? keep(LibtorchRuntime.tensor(new float[] {initialB}, 1)) : null;
+    createParameters(false);
     gradScale = 2f / n * c.rule().scale(n);
     stepScale = keep(new Scalar(lr * gradScale));
   }
@@ -34,7 +30,6 @@ final class LibtorchManualTunedTrainer extends LibtorchTrainer {
   @Override
   public float step() {
     checkOpen();
-    closeLastGradients();
     try (PointerScope scope = new PointerScope()) {
       Tensor r = forward(x, w); // ŷ = X·w, the one allocating pass
       if (hasBias) {
@@ -49,65 +44,31 @@ final class LibtorchManualTunedTrainer extends LibtorchTrainer {
         b.sub_(gb, stepScale);
       }
       float loss = squares.item_float() / n;
-      lastRawGradW = gw.retainReference(); // outlives the scope, closed by the next step
-      lastRawGradB = gb == null ? null : gb.retainReference();
+      last.hold(gw, gb);
       return loss;
     }
   }
 
-  private void closeLastGradients() {
-    if (lastRawGradW != null) {
-      lastRawGradW.close();
-      lastRawGradW = null;
-    }
-    if (lastRawGradB != null) {
-      lastRawGradB.close();
-      lastRawGradB = null;
-    }
-  }
-
-  @Override
-  public float[] weights() {
-    checkOpen();
-    return LibtorchRuntime.floats(w);
-  }
-
-  @Override
-  public float bias() {
-    checkOpen();
-    return hasBias ? LibtorchRuntime.floats(b)[0] : 0f;
-  }
-
   @Override
   public float[] gradient() {
-    if (lastRawGradW == null) {
-      return null;
-    }
-    float[] g = LibtorchRuntime.floats(lastRawGradW);
-    for (int j = 0; j < g.length; j++) {
-      g[j] *= gradScale;
-    }
-    return g;
+    return last.weight(gradScale);
   }
 
   @Override
   public float biasGradient() {
-    return lastRawGradB == null ? Float.NaN : gradScale * LibtorchRuntime.floats(lastRawGradB)[0];
+    return last.bias(gradScale);
   }
 
   @Override
   public void reset() {
     checkOpen();
-    closeLastGradients();
-    assign(w, initialW);
-    if (hasBias) {
-      assign(b, new float[] {initialB});
-    }
+    last.close();
+    restoreParameters();
   }
 
   @Override
   public void close() {
-    closeLastGradients();
+    last.close();
     super.close();
   }
 }

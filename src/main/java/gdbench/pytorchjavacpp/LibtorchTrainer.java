@@ -27,6 +27,8 @@ abstract class LibtorchTrainer implements Trainer {
   protected final float[] initialW;
   protected final float initialB;
   private final List<Pointer> kept = new ArrayList<>();
+  protected Tensor w; // D (1×D in the Linear module), set by createParameters or useParameters
+  protected Tensor b; // 1, only with a bias
   private boolean closed;
 
   LibtorchTrainer(Problem p, TrainConfig c) {
@@ -44,6 +46,45 @@ abstract class LibtorchTrainer implements Trainer {
   protected <P extends Pointer> P keep(P pointer) {
     kept.add(pointer);
     return pointer;
+  }
+
+  /** The parameters as tensors of their own, at their initial values, with autograd on when asked. */
+  protected void createParameters(boolean requiresGrad) {
+    Tensor weight = keep(LibtorchRuntime.tensor(initialW, d));
+    Tensor bias = hasBias ? keep(LibtorchRuntime.tensor(new float[] {initialB}, 1)) : null;
+    if (requiresGrad) {
+      weight.set_requires_grad(true); // returns the same Java object (a reference to itself): not closed here
+      if (bias != null) {
+        bias.set_requires_grad(true);
+      }
+    }
+    useParameters(weight, bias);
+  }
+
+  /** Parameters that belong to a module: handles to them, kept until the trainer closes. */
+  protected void useParameters(Tensor weight, Tensor bias) {
+    w = weight;
+    b = bias;
+  }
+
+  /** Restores the initial parameters in place. */
+  protected void restoreParameters() {
+    assign(w, initialW);
+    if (hasBias) {
+      assign(b, new float[] {initialB});
+    }
+  }
+
+  @Override
+  public float[] weights() {
+    checkOpen();
+    return LibtorchRuntime.floats(w);
+  }
+
+  @Override
+  public float bias() {
+    checkOpen();
+    return hasBias ? LibtorchRuntime.floats(b)[0] : 0f;
   }
 
   /** The features: an N-vector with one feature (ŷ = w·x element-wise, as the tutorial), else N×D. */
