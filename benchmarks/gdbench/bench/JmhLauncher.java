@@ -128,7 +128,7 @@ final class JmhLauncher {
     // JMH gives a fork this JVM's java.class.path (Runner.addClasspath): for a backend with a class
     // path of its own, that property is its class path while the fork starts.
     String main = System.getProperty("java.class.path");
-    System.setProperty("java.class.path", OwnClasspath.of(own, List.of()));
+    System.setProperty("java.class.path", OwnClasspath.of(own));
     try {
       return launch(options, format, out);
     } finally {

@@ -71,14 +71,10 @@ public final class OwnClasspath {
     }
   }
 
-  /**
-   * A backend's own class path: gdbench's classes (and test classes when given), the core
-   * libraries, its jars.
-   */
-  public static String of(String backend, List<Path> extraFirst) {
+  /** A backend's own class path: gdbench's classes, the core libraries, its jars. */
+  public static String of(String backend) {
     Path build = buildDirectory();
     List<String> entries = new ArrayList<>();
-    extraFirst.forEach(p -> entries.add(p.toString()));
     entries.add(build.resolve("classes").toString());
     Path core = build.resolve("classpath-core.txt");
     try {
@@ -107,7 +103,7 @@ public final class OwnClasspath {
     }
     command.add("-D" + PROPERTY + "=" + backend);
     command.add("-cp");
-    command.add(of(backend, List.of()));
+    command.add(of(backend));
     command.add(mainClass);
     command.addAll(args);
     return command;

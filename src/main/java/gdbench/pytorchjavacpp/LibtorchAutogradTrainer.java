@@ -24,7 +24,6 @@ final class LibtorchAutogradTrainer extends LibtorchTrainer {
   private final Tensor x;
   private final Tensor y;
   private final Scalar rate;
-  private final Scalar lossScale;
 
   LibtorchAutogradTrainer(Problem p, TrainConfig c) {
     super(p, c);
@@ -32,7 +31,6 @@ final class LibtorchAutogradTrainer extends LibtorchTrainer {
     y = targets(p);
     createParameters(true);
     rate = keep(new Scalar(lr));
-    lossScale = keep(new Scalar(c.rule().scale(n)));
   }
 
   @Override
@@ -45,7 +43,7 @@ final class LibtorchAutogradTrainer extends LibtorchTrainer {
         yHat = yHat.add(b);
       }
       Tensor l = yHat.sub(y).square().mean();
-      (rule.scale(n) == 1f ? l : l.mul(lossScale)).backward();
+      backward(l);
       try (NoGradGuard noGrad = new NoGradGuard()) {
         w.sub_(w.grad(), rate);
         if (hasBias) {

@@ -8,7 +8,6 @@ import org.bytedeco.pytorch.LinearOptions;
 import org.bytedeco.pytorch.MSELossImpl;
 import org.bytedeco.pytorch.SGD;
 import org.bytedeco.pytorch.SGDOptions;
-import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
 
 /**
@@ -29,7 +28,6 @@ final class LibtorchFullLibraryTrainer extends LibtorchTrainer {
   private final LinearImpl model;
   private final MSELossImpl loss;
   private final SGD optimizer;
-  private final Scalar lossScale;
 
   LibtorchFullLibraryTrainer(Problem p, TrainConfig c) {
     super(p, c);
@@ -41,7 +39,6 @@ final class LibtorchFullLibraryTrainer extends LibtorchTrainer {
     useParameters(keep(model.weight()), hasBias ? keep(model.bias()) : null); // handles to the module's own tensors
     loss = keep(new MSELossImpl());
     optimizer = keep(new SGD(keep(model.parameters()), keep(new SGDOptions(lr))));
-    lossScale = keep(new Scalar(c.rule().scale(n)));
     setParameters();
   }
 
@@ -55,7 +52,7 @@ final class LibtorchFullLibraryTrainer extends LibtorchTrainer {
     checkOpen();
     try (PointerScope scope = new PointerScope()) {
       Tensor l = loss.forward(model.forward(x), y);
-      (rule.scale(n) == 1f ? l : l.mul(lossScale)).backward();
+      backward(l);
       optimizer.step();
       optimizer.zero_grad();
       return l.item_float();

@@ -6,7 +6,6 @@ import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.MSELossImpl;
 import org.bytedeco.pytorch.SGD;
 import org.bytedeco.pytorch.SGDOptions;
-import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorVector;
 
@@ -28,7 +27,6 @@ final class LibtorchLossOptimizerTrainer extends LibtorchTrainer {
   private final Tensor y;
   private final MSELossImpl loss;
   private final SGD optimizer;
-  private final Scalar lossScale;
 
   LibtorchLossOptimizerTrainer(Problem p, TrainConfig c) {
     super(p, c);
@@ -38,7 +36,6 @@ final class LibtorchLossOptimizerTrainer extends LibtorchTrainer {
     loss = keep(new MSELossImpl());
     TensorVector parameters = keep(hasBias ? new TensorVector(w, b) : new TensorVector(w));
     optimizer = keep(new SGD(parameters, keep(new SGDOptions(lr))));
-    lossScale = keep(new Scalar(c.rule().scale(n)));
   }
 
   @Override
@@ -50,7 +47,7 @@ final class LibtorchLossOptimizerTrainer extends LibtorchTrainer {
         yHat = yHat.add(b);
       }
       Tensor l = loss.forward(yHat, y);
-      (rule.scale(n) == 1f ? l : l.mul(lossScale)).backward();
+      backward(l);
       optimizer.step();
       optimizer.zero_grad();
       return l.item_float();

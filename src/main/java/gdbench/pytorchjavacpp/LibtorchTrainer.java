@@ -10,6 +10,7 @@ import java.util.List;
 import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.NoGradGuard;
+import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
 
 /**
@@ -27,6 +28,7 @@ abstract class LibtorchTrainer implements Trainer {
   protected final float[] initialW;
   protected final float initialB;
   private final List<Pointer> kept = new ArrayList<>();
+  private final Scalar lossScale; // N for the dot rule (see backward)
   protected Tensor w; // D (1×D in the Linear module), set by createParameters or useParameters
   protected Tensor b; // 1, only with a bias
   private boolean closed;
@@ -40,6 +42,15 @@ abstract class LibtorchTrainer implements Trainer {
     lr = c.lr();
     initialW = c.initialWeights(d);
     initialB = c.initialBias(d);
+    lossScale = keep(new Scalar(rule.scale(n)));
+  }
+
+  /**
+   * Back-propagates the MSE, or for the dot rule N·MSE: its gradient is N times the MSE's, the
+   * tutorial's {@code np.dot(2*x, y_pred - y)}.
+   */
+  protected void backward(Tensor mse) {
+    (rule.scale(n) == 1f ? mse : mse.mul(lossScale)).backward();
   }
 
   /** Keeps a native object until the trainer closes. */
