@@ -1,6 +1,7 @@
 package gdbench.bench;
 
 import gdbench.runfolder.BenchmarkKind;
+import gdbench.core.Backend;
 import gdbench.core.Backends;
 import gdbench.core.Cell;
 import gdbench.core.CellFilter;
@@ -69,6 +70,7 @@ public final class BenchPlan {
     }
     addSweep(settings, settings.sizeSweep, cells, plan);
     addSweep(settings, settings.featureSweep, cells, plan);
+    addThreadSweep(settings, cells, plan);
     if (plan.stream().noneMatch(i -> i.status.equals("pending"))) {
       throw new GdbenchException("nothing to run: every selected cell is skipped on " + settings.device);
     }
@@ -83,9 +85,7 @@ public final class BenchPlan {
     for (Cell cell : cells) {
       String unsupported = Backends.get(cell.backend()).deviceUnsupportedReason(settings.device);
       for (Workload w : points) {
-        boolean planned = plan.stream().anyMatch(i -> i.kind == BenchmarkKind.STEP && i.cell.equals(cell.id())
-            && i.workload.equals(w) && i.heap.equals(settings.heap));
-        if (planned) {
+        if (planned(plan, cell, w, settings.heap, settings.threads)) {
           continue;
         }
         PlanItem item = item(settings, BenchmarkKind.STEP, cell.id(), w, settings.heap);
@@ -99,6 +99,41 @@ public final class BenchPlan {
     }
   }
 
+  /**
+   * The thread sweep: the step of every selected cell whose library can use threads, on large,
+   * huge and wide, at every count from 1 to the machine's cores, with the sweep's forks; a point
+   * the plan already measures (at the run's own count) is not measured twice.
+   */
+  private static void addThreadSweep(Settings settings, List<Cell> cells, List<PlanItem> plan) {
+    for (Cell cell : cells) {
+      Backend backend = Backends.get(cell.backend());
+      if (!backend.usesThreads()) {
+        continue;
+      }
+      String unsupported = backend.deviceUnsupportedReason(settings.device);
+      for (Workload w : Settings.THREAD_SWEEP_WORKLOADS) {
+        for (int threads : settings.threadSweep) {
+          if (planned(plan, cell, w, settings.heap, threads)) {
+            continue;
+          }
+          PlanItem item = new PlanItem(BenchmarkKind.STEP, cell.id(), w, settings.heap, threads);
+          item.forksWanted = settings.sweepForks;
+          item.iterationMs = settings.timing.get(BenchmarkKind.STEP).measurementMillis();
+          if (unsupported != null) {
+            item.status = "skipped";
+            item.reason = cell.backend() + " cannot run on " + settings.device + ": " + unsupported;
+          }
+          plan.add(item);
+        }
+      }
+    }
+  }
+
+  private static boolean planned(List<PlanItem> plan, Cell cell, Workload w, String heap, int threads) {
+    return plan.stream().anyMatch(i -> i.kind == BenchmarkKind.STEP && i.cell.equals(cell.id())
+        && i.workload.equals(w) && i.heap.equals(heap) && i.threads == threads);
+  }
+
   /** A library's fastest way to write the step: by hand, tuned where it has variants. */
   static boolean fastest(Cell cell) {
     return cell.stage() == Stage.MANUAL && (cell.variant() == null || cell.variant() == Variant.TUNED);
@@ -108,7 +143,7 @@ public final class BenchPlan {
   static final List<Workload> GC_HEAP_WORKLOADS = List.of(Workload.LARGE);
 
   private static PlanItem item(Settings settings, BenchmarkKind kind, String cell, Workload w, String heap) {
-    PlanItem item = new PlanItem(kind, cell, w, heap);
+    PlanItem item = new PlanItem(kind, cell, w, heap, settings.threads);
     Settings.Timing t = settings.timing.get(kind);
     item.forksWanted = t.forks();
     item.iterationMs = t.measurementMillis();

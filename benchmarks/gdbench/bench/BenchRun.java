@@ -1,6 +1,7 @@
 package gdbench.bench;
 
 import gdbench.core.GdbenchException;
+import gdbench.runfolder.BenchmarkKind;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -143,7 +144,14 @@ final class BenchRun {
     long t0 = System.nanoTime();
     tee.mark();
     Path record = forkRecordFile();
-    JmhLauncher.Outcome outcome = launcher.launch(item, record, format, out);
+    Path profile = settings.profile && item.kind == BenchmarkKind.STEP && item.forks.isEmpty()
+        ? AsyncProfiling.folder(run.folder.dir, item, settings.threads) : null;
+    JmhLauncher.Outcome outcome = launcher.launch(item, record, profile, format, out);
+    try {
+      AsyncProfiling.tidy(profile);
+    } catch (GdbenchException e) {
+      out.println("# gdbench: " + e.getMessage());
+    }
     double seconds = (System.nanoTime() - t0) / 1e9;
     synchronized (run.lock) {
       item.seconds = (item.seconds == null ? 0 : item.seconds) + seconds;

@@ -302,6 +302,7 @@ final class EnvironmentCapture {
       m.put("score", score(i.score));
     }
     m.put("heap", i.heap);
+    m.put("threads", i.threads);
     m.put("forks", i.forks.size());
     m.put("forksWanted", i.forksWanted);
     if (i.iterationMs > 0) {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import org.openjdk.jmh.profile.AsyncProfiler;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.profile.Profiler;
 import org.openjdk.jmh.results.RunResult;
@@ -57,9 +58,10 @@ final class JmhLauncher {
   /**
    * Every option of one fork of an item: the benchmark, its parameters, timing, the fork's JVM
    * options (its heap, where it writes its record), profilers. One fork per JMH run: the runner
-   * interleaves the forks of all items.
+   * interleaves the forks of all items. A fork at another thread count than the runner's starts
+   * through {@link ForkThreads}; with {@code profile}, it runs under async-profiler writing there.
    */
-  Options options(PlanItem item, Path forkRecord) {
+  Options options(PlanItem item, Path forkRecord, Path profile) {
     Timing t = settings.timing.get(item.kind);
     List<String> jvmArgs = new ArrayList<>(settings.forkJvmArgs(item.heap));
     if (forkRecord != null) {
@@ -72,7 +74,7 @@ final class JmhLauncher {
     ChainedOptionsBuilder b = new OptionsBuilder()
         .include("^" + Pattern.quote(item.kind.jmhMethod()) + "$")
         .param("workload", item.workload.id())
-        .param("threads", String.valueOf(settings.threads))
+        .param("threads", String.valueOf(item.threads))
         .param("device", settings.device.id())
         .param("heap", item.heap)
         .forks(1)
@@ -92,6 +94,12 @@ final class JmhLauncher {
     }
     for (Class<? extends Profiler> p : profilers(item.kind)) {
       b.addProfiler(p);
+    }
+    if (profile != null) {
+      b.addProfiler(AsyncProfiler.class, AsyncProfiling.options(profile));
+    }
+    if (item.threads != settings.threads) {
+      b.jvm(ForkThreads.launcher(item.threads).toString());
     }
     return b.build();
   }
@@ -119,8 +127,13 @@ final class JmhLauncher {
    * Runs the item, its output going to {@code format}. Another JMH run on the machine holds JMH's
    * lock: waits for it, up to ten minutes, rather than measuring beside it.
    */
-  Outcome launch(PlanItem item, Path forkRecord, OutputFormat format, PrintStream out) {
-    Options options = options(item, forkRecord);
+  Outcome launch(PlanItem item, Path forkRecord, Path profile, OutputFormat format, PrintStream out) {
+    Options options;
+    try {
+      options = options(item, forkRecord, profile);
+    } catch (GdbenchException e) {
+      return new Outcome(null, e);
+    }
     String own = ownClasspathBackend(item);
     if (own == null) {
       return launch(options, format, out);

@@ -24,6 +24,8 @@ public final class PlanItem {
   final String cell;
   final Workload workload;
   final String heap;
+  /** Native threads the cell may use (the run's count, or a point of the thread sweep). */
+  final int threads;
   int forksWanted;
   /** Length of a measured iteration; 0 where the benchmark has none (single shots). */
   int iterationMs;
@@ -40,11 +42,12 @@ public final class PlanItem {
   /** What {@link ResultAnalysis} made of the forks. */
   ResultAnalysis analysis;
 
-  PlanItem(BenchmarkKind kind, String cell, Workload workload, String heap) {
+  PlanItem(BenchmarkKind kind, String cell, Workload workload, String heap, int threads) {
     this.kind = kind;
     this.cell = cell;
     this.workload = workload;
     this.heap = heap;
+    this.threads = threads;
   }
 
   /** The benchmark's id: step, target, cold, transfer or floor. */
@@ -62,6 +65,10 @@ public final class PlanItem {
 
   public String heap() {
     return heap;
+  }
+
+  public int threads() {
+    return threads;
   }
 
   /** pending, running, ok, failed, skipped or not-run. */
@@ -100,6 +107,6 @@ public final class PlanItem {
 
   @Override
   public String toString() {
-    return kind.id() + " " + cell + " on " + workload.id() + ": " + status;
+    return kind.id() + " " + cell + " on " + workload.id() + " (" + threads + " thread" + (threads == 1 ? "" : "s") + "): " + status;
   }
 }

@@ -42,8 +42,14 @@ final class Settings {
   final List<Workload> sizeSweep;
   /** The feature sweep's points (step, every selected cell, N·D fixed); empty for none. */
   final List<Workload> featureSweep;
+  /** The thread sweep's counts (1 up to the machine's cores); empty for none. */
+  final List<Integer> threadSweep;
+  /** Where the thread sweep measures: streaming from cache, from DRAM, and a matrix–vector product. */
+  static final List<Workload> THREAD_SWEEP_WORKLOADS = List.of(Workload.LARGE, Workload.HUGE, Workload.WIDE);
   /** Forks per point of a sweep. */
   final int sweepForks;
+  /** Whether the first fork of every step result runs under async-profiler (-Dbench.profile=async). */
+  final boolean profile;
   /** The second heap size for cells whose native memory follows the GC; null for none. */
   final String gcHeap;
   final List<String> extraJvmArgs;
@@ -62,7 +68,7 @@ final class Settings {
       "bench.workloads", "bench.target.workloads", "bench.cold.workloads", "bench.transfer.workloads",
       "bench.forks", "bench.warmup", "bench.warmupTime", "bench.iterations", "bench.time",
       "bench.target.forks", "bench.target.warmup", "bench.target.iterations", "bench.target.time", "bench.cold.forks",
-      "bench.prewarm.ms", "bench.threads", "bench.heap", "bench.gcHeap", "bench.budget.minutes", "bench.sweep", "bench.sweep.forks", "bench.jvmArgs", "bench.profilers", "bench.strict", "bench.post",
+      "bench.prewarm.ms", "bench.threads", "bench.heap", "bench.gcHeap", "bench.budget.minutes", "bench.sweep", "bench.sweep.forks", "bench.profile", "bench.jvmArgs", "bench.profilers", "bench.strict", "bench.post",
       "bench.machine", "bench.basedir", "bench.results");
 
   private Settings(Properties p) {
@@ -139,8 +145,8 @@ final class Settings {
     List<String> sweeps = new ArrayList<>();
     for (String s : get("bench.sweep", "none").split(",")) {
       String name = s.trim();
-      if (!name.equals("none") && !name.equals("size") && !name.equals("features")) {
-        throw new GdbenchException("unknown sweep '" + name + "' in -Dbench.sweep (known: size, features, both as size,features, or none)");
+      if (!List.of("none", "size", "features", "threads").contains(name)) {
+        throw new GdbenchException("unknown sweep '" + name + "' in -Dbench.sweep (known: size, features, threads, several as size,features, or none)");
       }
       sweeps.add(name);
     }
@@ -149,6 +155,16 @@ final class Settings {
     sweepForks = integer("bench.sweep.forks", quick ? 2 : 3, 1);
 
     threads = integer("bench.threads", 1, 1);
+    List<Integer> counts = new ArrayList<>();
+    for (int t = 1; sweeps.contains("threads") && t <= Math.max(threads, Runtime.getRuntime().availableProcessors()); t++) {
+      counts.add(t);
+    }
+    threadSweep = List.copyOf(counts);
+    String profileMode = get("bench.profile", "none");
+    if (!profileMode.equals("none") && !profileMode.equals("async")) {
+      throw new GdbenchException("unknown profile mode '" + profileMode + "' in -Dbench.profile (known: async, or none)");
+    }
+    profile = profileMode.equals("async");
     // Full mode is time-boxed so that mvn verify -Pbench ends within the hour on a slow host too:
     // passes are round-robin, so a box that ends early leaves every result with the same forks.
     budgetMinutes = integer("bench.budget.minutes", quick ? 0 : DEFAULT_FULL_BUDGET_MINUTES, 0);

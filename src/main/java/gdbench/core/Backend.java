@@ -51,6 +51,14 @@ public interface Backend {
   /** Library name → version, for the environment record (empty for plain Java). */
   Map<String, String> versions();
 
+  /**
+   * Whether this library can spread a step over several threads (native pools, a Java pool): the
+   * thread sweep measures only such backends. Answered without touching the library.
+   */
+  default boolean usesThreads() {
+    return false;
+  }
+
   /** Thread settings this backend applies (name → value), for the environment record. */
   default Map<String, String> threadSettings(int threads) {
     return Map.of();

@@ -30,6 +30,12 @@ import java.util.function.DoubleSupplier;
  * native jars on the class path.
  */
 public final class DjlBackend implements Backend {
+  /** Threads: libtorch's intra-op pool (ai.djl.pytorch.num_threads). */
+  @Override
+  public boolean usesThreads() {
+    return true;
+  }
+
   @Override
   public String name() {
     return "djl";

@@ -18,6 +18,12 @@ import org.ejml.concurrency.EjmlConcurrency;
  * preallocated outputs) and {@code idiomatic} ({@code SimpleMatrix}, a new matrix per operation).
  */
 public final class EjmlBackend implements Backend {
+  /** Threads: EJML's concurrent operations (EjmlConcurrency), used above its element threshold. */
+  @Override
+  public boolean usesThreads() {
+    return true;
+  }
+
   @Override
   public String name() {
     return "ejml";

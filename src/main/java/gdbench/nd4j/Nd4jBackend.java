@@ -24,6 +24,12 @@ import java.util.function.DoubleSupplier;
  * {@link Nd4jRuntime}, which turns a native library that cannot load into one clear error.
  */
 public final class Nd4jBackend implements Backend {
+  /** Threads: OpenMP and OpenBLAS pools, sized by OMP_NUM_THREADS when the library loads. */
+  @Override
+  public boolean usesThreads() {
+    return true;
+  }
+
   @Override
   public String name() {
     return "nd4j";

@@ -23,6 +23,12 @@ public final class OjalgoBackend implements Backend {
   private static VirtualMachine detected; // ojAlgo's own view of the machine, before any limit
   private static int pinnedThreads;
 
+  /** Threads: ojAlgo's parallel paths, sized from its environment's thread count. */
+  @Override
+  public boolean usesThreads() {
+    return true;
+  }
+
   @Override
   public String name() {
     return "ojalgo";

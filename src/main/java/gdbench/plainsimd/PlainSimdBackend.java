@@ -21,6 +21,12 @@ public final class PlainSimdBackend implements Backend {
     return ClasspathNeed.NONE;
   }
 
+  /** Threads: the step's blocks split over a fork-join pool of that many threads (PlainSimdManualTrainer). */
+  @Override
+  public boolean usesThreads() {
+    return true;
+  }
+
   @Override
   public String name() {
     return "plain-simd";

@@ -4,6 +4,11 @@ import gdbench.core.GradientRule;
 import gdbench.core.Problem;
 import gdbench.core.TrainConfig;
 import gdbench.core.Trainer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -14,11 +19,17 @@ import jdk.incubator.vector.VectorSpecies;
  * add up in double, so the sums stay as accurate as the straightforward loop's while the inner
  * loop runs at full SIMD width. Lane reductions reorder additions: results agree with
  * {@code plain} within float32 rounding, not bit for bit.
+ *
+ * <p>With more than one thread and at least {@value #MIN_BLOCKS_PER_THREAD} blocks per thread,
+ * the blocks are split into one contiguous range per thread on a fork-join pool of that many
+ * workers, and the ranges' double sums are added in range order: the pure-Java floor then uses the
+ * cores a native library would. Below that size the pool's hand-off costs more than it saves.
  */
 final class PlainSimdManualTrainer implements Trainer {
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
   private static final int L = S.length();
   static final int BLOCK = 4096;
+  static final int MIN_BLOCKS_PER_THREAD = 4;
 
   private final float[] x;
   private final float[] y;
@@ -34,9 +45,26 @@ final class PlainSimdManualTrainer implements Trainer {
   private float b;
   private final float[] gradW;
   private float gradB;
-  // D > 1: per-block float accumulators of Xᵀr, flushed into double sums
-  private final float[] blockGrad;
-  private final double[] sumGrad;
+  /** The ranges of rows each thread sums (one range single-threaded), and their partial sums. */
+  private final Range[] ranges;
+  private final ForkJoinPool pool; // null: one thread
+
+  /** Rows [start, end) and their sums: loss, residual, and Xᵀr (D values). */
+  private static final class Range {
+    final int start;
+    final int end;
+    double loss;
+    double res;
+    final double[] grad;
+    final float[] blockGrad; // D > 1: per-block float accumulators of Xᵀr, flushed into grad
+
+    Range(int start, int end, int d) {
+      this.start = start;
+      this.end = end;
+      grad = new double[d];
+      blockGrad = new float[d];
+    }
+  }
 
   PlainSimdManualTrainer(Problem p, TrainConfig c) {
     x = p.x();
@@ -51,13 +79,46 @@ final class PlainSimdManualTrainer implements Trainer {
     w = initialW.clone();
     b = initialB;
     gradW = new float[d];
-    blockGrad = new float[d];
-    sumGrad = new double[d];
+    int rowsPerBlock = d == 1 ? BLOCK : Math.max(1, BLOCK / d);
+    int blocks = (n + rowsPerBlock - 1) / rowsPerBlock;
+    int parts = Math.max(1, Math.min(c.threads(), blocks / MIN_BLOCKS_PER_THREAD));
+    ranges = new Range[parts];
+    for (int k = 0; k < parts; k++) {
+      // whole blocks per range, so that a range sums exactly the blocks the single pass would
+      ranges[k] = new Range((int) ((long) blocks * k / parts) * rowsPerBlock, Math.min(n, (int) ((long) blocks * (k + 1) / parts) * rowsPerBlock), d);
+    }
+    pool = parts > 1 ? new ForkJoinPool(parts - 1) : null; // the calling thread sums the first range
   }
 
   @Override
   public float step() {
-    float loss = d == 1 ? stepOneFeature() : stepRows();
+    if (pool == null) {
+      sum(ranges[0]);
+    } else {
+      List<ForkJoinTask<?>> tasks = new ArrayList<>(ranges.length);
+      for (int k = 1; k < ranges.length; k++) {
+        Range r = ranges[k];
+        tasks.add(pool.submit(() -> sum(r)));
+      }
+      sum(ranges[0]); // the calling thread takes the first range
+      for (ForkJoinTask<?> t : tasks) {
+        t.join();
+      }
+    }
+    double lossSum = 0, resSum = 0;
+    for (int j = 0; j < d; j++) {
+      double g = 0;
+      for (Range r : ranges) {
+        g += r.grad[j];
+      }
+      gradW[j] = (float) (g * gradScale);
+    }
+    for (Range r : ranges) {
+      lossSum += r.loss;
+      resSum += r.res;
+    }
+    gradB = (float) (resSum * gradScale);
+    float loss = (float) (lossSum / n);
     for (int j = 0; j < d; j++) {
       w[j] -= lr * gradW[j];
     }
@@ -67,15 +128,23 @@ final class PlainSimdManualTrainer implements Trainer {
     return loss;
   }
 
+  private void sum(Range r) {
+    if (d == 1) {
+      sumOneFeature(r);
+    } else {
+      sumRows(r);
+    }
+  }
+
   /** D = 1: vectorised across samples, two independent accumulator chains per sum. */
-  private float stepOneFeature() {
+  private void sumOneFeature(Range range) {
     final float w0 = w[0];
     final float b0 = hasBias ? b : 0f;
     final FloatVector wv = FloatVector.broadcast(S, w0);
     final FloatVector bv = FloatVector.broadcast(S, b0);
     double lossSum = 0, gradSum = 0, resSum = 0;
-    for (int start = 0; start < n; start += BLOCK) {
-      final int end = Math.min(n, start + BLOCK);
+    for (int start = range.start; start < range.end; start += BLOCK) {
+      final int end = Math.min(range.end, start + BLOCK);
       FloatVector l0 = FloatVector.zero(S), l1 = FloatVector.zero(S);
       FloatVector g0 = FloatVector.zero(S), g1 = FloatVector.zero(S);
       FloatVector r0 = FloatVector.zero(S), r1 = FloatVector.zero(S);
@@ -105,21 +174,23 @@ final class PlainSimdManualTrainer implements Trainer {
       gradSum += g;
       resSum += r;
     }
-    gradW[0] = (float) (gradSum * gradScale);
-    gradB = (float) (resSum * gradScale);
-    return (float) (lossSum / n);
+    range.loss = lossSum;
+    range.grad[0] = gradSum;
+    range.res = resSum;
   }
 
   /** D > 1: per row, a SIMD dot product for the prediction and a SIMD update of Xᵀr. */
-  private float stepRows() {
+  private void sumRows(Range range) {
     final int vectorEnd = S.loopBound(d);
     final float b0 = hasBias ? b : 0f;
     final int rowsPerBlock = Math.max(1, BLOCK / d);
-    java.util.Arrays.fill(sumGrad, 0);
+    final float[] blockGrad = range.blockGrad;
+    final double[] sumGrad = range.grad;
+    Arrays.fill(sumGrad, 0);
     double lossSum = 0, resSum = 0;
-    for (int start = 0; start < n; start += rowsPerBlock) {
-      final int end = Math.min(n, start + rowsPerBlock);
-      java.util.Arrays.fill(blockGrad, 0f);
+    for (int start = range.start; start < range.end; start += rowsPerBlock) {
+      final int end = Math.min(range.end, start + rowsPerBlock);
+      Arrays.fill(blockGrad, 0f);
       float l = 0, r = 0;
       for (int i = start; i < end; i++) {
         final int row = i * d;
@@ -150,11 +221,8 @@ final class PlainSimdManualTrainer implements Trainer {
       lossSum += l;
       resSum += r;
     }
-    for (int j = 0; j < d; j++) {
-      gradW[j] = (float) (sumGrad[j] * gradScale);
-    }
-    gradB = (float) (resSum * gradScale);
-    return (float) (lossSum / n);
+    range.loss = lossSum;
+    range.res = resSum;
   }
 
   @Override
@@ -175,6 +243,13 @@ final class PlainSimdManualTrainer implements Trainer {
   @Override
   public float biasGradient() {
     return hasBias ? gradB : Float.NaN;
+  }
+
+  @Override
+  public void close() {
+    if (pool != null) {
+      pool.shutdownNow();
+    }
   }
 
   @Override

@@ -28,6 +28,12 @@ import java.util.Map;
 public final class PytorchJavacppBackend implements Backend {
   static final String NAME = "pytorch-javacpp";
 
+  /** Threads: libtorch's intra-op pool (torch.set_num_threads). */
+  @Override
+  public boolean usesThreads() {
+    return true;
+  }
+
   @Override
   public String name() {
     return NAME;

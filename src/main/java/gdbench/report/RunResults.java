@@ -38,6 +38,10 @@ public final class RunResults {
   private final Map<String, Map<String, JmhResults.Result>> step = new LinkedHashMap<>();
   /** Step results at another heap size, in jmh.json's order. */
   private final List<JmhResults.Result> otherHeapSteps = new ArrayList<>();
+  /** Step results of the thread sweep at another thread count than the run's, in jmh.json's order. */
+  private final List<JmhResults.Result> otherThreadSteps = new ArrayList<>();
+  /** The run's thread count; null where env.json has none. */
+  private final Integer threads;
   /** Floor results at the run's heap size: workload → result. */
   private final Map<String, JmhResults.Result> floor = new LinkedHashMap<>();
   /** The heap every benchmark JVM got unless a result says otherwise; null for runs that did not record it. */
@@ -58,7 +62,12 @@ public final class RunResults {
       byKind.put(kind, run.resultsOf(kind));
     }
     this.heap = run.env().settings().heap();
+    this.threads = run.env().threads() == null ? null : run.env().threads().threads();
     for (JmhResults.Result r : byKind.get(BenchmarkKind.STEP)) {
+      if (!atRunThreads(r)) {
+        otherThreadSteps.add(r);
+        continue;
+      }
       Map<String, JmhResults.Result> byWorkload = step.computeIfAbsent(r.param("cell"), k -> new LinkedHashMap<>());
       if (!atRunHeap(r) || (r.heap() != null && byWorkload.containsKey(r.param("workload")))) {
         otherHeapSteps.add(r);
@@ -161,6 +170,21 @@ public final class RunResults {
     return r.heap() == null || heap == null || heap.equals(r.heap());
   }
 
+  /** Whether a result ran at the run's own thread count (results without the parameter always did). */
+  boolean atRunThreads(JmhResults.Result r) {
+    return r.threads() == null || threads == null || threads.equals(r.threads());
+  }
+
+  /** The run's thread count (1 where env.json has none). */
+  int threads() {
+    return threads == null ? 1 : threads;
+  }
+
+  /** Step results of the thread sweep at a count other than the run's own. */
+  List<JmhResults.Result> otherThreadSteps() {
+    return otherThreadSteps;
+  }
+
   /** Step results at a heap size other than the run's own. */
   List<JmhResults.Result> otherHeapSteps() {
     return otherHeapSteps;
@@ -188,7 +212,7 @@ public final class RunResults {
    * (matched on kind, cell, workload and heap); null where it has no measured iteration.
    */
   Figure figure(BenchmarkKind kind, JmhResults.Result r) {
-    return figures.computeIfAbsent(r, k -> Figure.of(r, env().planEntry(kind, cellOf(kind, r), r.param("workload"), r.heap()), env().host(),
+    return figures.computeIfAbsent(r, k -> Figure.of(r, env().planEntry(kind, cellOf(kind, r), r.param("workload"), r.heap(), r.threads()), env().host(),
         confidence()));
   }
 
@@ -222,7 +246,7 @@ public final class RunResults {
         return "failed";
       }
     }
-    RunEnvironment.PlanEntry p = env().planEntry(BenchmarkKind.STEP, cell.id(), workload, heap);
+    RunEnvironment.PlanEntry p = env().planEntry(BenchmarkKind.STEP, cell.id(), workload, heap, threads);
     return p == null ? "not run" : Objects.requireNonNullElse(p.status(), "missing");
   }
 

@@ -87,6 +87,12 @@ public final class JmhResults {
       return params.get("heap");
     }
 
+    /** Native threads the benchmark ran with ({@code threads} parameter); null where absent. */
+    public Integer threads() {
+      String t = params.get("threads");
+      return t == null || !t.matches("[0-9]{1,6}") ? null : Integer.valueOf(t);
+    }
+
     /** Identity across runs: the benchmark and its parameters. */
     public String key() {
       return benchmarkClass() + "." + method() + params;

@@ -59,6 +59,7 @@ public record RunEnvironment(String schema, String status, boolean interrupted, 
    * not-run. Runs with the fork as the unit add the rest (null or empty in older runs).
    *
    * @param heap the benchmark JVM's heap, e.g. {@code 1g}
+   * @param threads native threads the cell could use (null in runs from before the thread sweep)
    * @param forks forks measured
    * @param forksWanted forks planned
    * @param iterationMs the length of a measured iteration (longer than the kind's default for cells
@@ -71,8 +72,8 @@ public record RunEnvironment(String schema, String status, boolean interrupted, 
    * @param forkRecords what each fork recorded about itself, in the order the forks ran
    */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record PlanEntry(String benchmark, String cell, String workload, String status, String reason, String heap, Integer forks,
-      Integer forksWanted, Integer iterationMs, String iterationReason, Interval interval, List<String> marks, String cause,
+  public record PlanEntry(String benchmark, String cell, String workload, String status, String reason, String heap, Integer threads,
+      Integer forks, Integer forksWanted, Integer iterationMs, String iterationReason, Interval interval, List<String> marks, String cause,
       List<ForkRecord> forkRecords) {
     public PlanEntry {
       forkRecords = orEmpty(forkRecords);
@@ -266,9 +267,15 @@ public record RunEnvironment(String schema, String status, boolean interrupted, 
    * heap; a null heap matches any, as do entries that record none. Null when the plan has none.
    */
   public PlanEntry planEntry(BenchmarkKind kind, String cell, String workload, String heap) {
+    return planEntry(kind, cell, workload, heap, null);
+  }
+
+  /** The same at a thread count (null: any; entries without one match any). */
+  public PlanEntry planEntry(BenchmarkKind kind, String cell, String workload, String heap, Integer threads) {
     for (PlanEntry p : plan) {
       if (kind.id().equals(p.benchmark()) && Objects.equals(cell, p.cell()) && Objects.equals(workload, p.workload())
-          && (heap == null || p.heap() == null || heap.equals(p.heap()))) {
+          && (heap == null || p.heap() == null || heap.equals(p.heap()))
+          && (threads == null || p.threads() == null || threads.equals(p.threads()))) {
         return p;
       }
     }

@@ -26,6 +26,12 @@ import java.util.Map;
 public final class TensorflowBackend implements Backend {
   static final String NAME = "tensorflow";
 
+  /** Threads: TensorFlow's intra-op pool (ConfigProto). */
+  @Override
+  public boolean usesThreads() {
+    return true;
+  }
+
   @Override
   public String name() {
     return NAME;

@@ -59,10 +59,10 @@ class BenchPlanTest {
   /** A fork of a backend with a class path of its own starts on that class path (JmhLauncher), every other on the runner's. */
   @Test
   void forksOfABackendWithItsOwnClasspathAreStartedThere() {
-    assertEquals("tensorflow", JmhLauncher.ownClasspathBackend(new PlanItem(BenchmarkKind.STEP, "tensorflow/manual", Workload.SEED, "1g")));
-    assertEquals("pytorch-javacpp", JmhLauncher.ownClasspathBackend(new PlanItem(BenchmarkKind.COLD, "pytorch-javacpp/autograd", Workload.LARGE, "1g")));
-    assertNull(JmhLauncher.ownClasspathBackend(new PlanItem(BenchmarkKind.STEP, "djl/manual/tuned", Workload.SEED, "1g")));
-    assertNull(JmhLauncher.ownClasspathBackend(new PlanItem(BenchmarkKind.STEP, "plain/manual", Workload.SEED, "1g")));
+    assertEquals("tensorflow", JmhLauncher.ownClasspathBackend(new PlanItem(BenchmarkKind.STEP, "tensorflow/manual", Workload.SEED, "1g", 1)));
+    assertEquals("pytorch-javacpp", JmhLauncher.ownClasspathBackend(new PlanItem(BenchmarkKind.COLD, "pytorch-javacpp/autograd", Workload.LARGE, "1g", 1)));
+    assertNull(JmhLauncher.ownClasspathBackend(new PlanItem(BenchmarkKind.STEP, "djl/manual/tuned", Workload.SEED, "1g", 1)));
+    assertNull(JmhLauncher.ownClasspathBackend(new PlanItem(BenchmarkKind.STEP, "plain/manual", Workload.SEED, "1g", 1)));
   }
 
   /** The feature sweep adds its points for every selected cell, and not those the plan measures already (large). */

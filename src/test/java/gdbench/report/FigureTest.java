@@ -19,7 +19,7 @@ class FigureTest {
   }
 
   static RunEnvironment.PlanEntry entry(List<String> marks, String cause) {
-    return new RunEnvironment.PlanEntry("step", "plain/manual", "seed", "ok", null, "1g", 3, 3, 250, null, null, marks, cause, null);
+    return new RunEnvironment.PlanEntry("step", "plain/manual", "seed", "ok", null, "1g", 1, 3, 3, 250, null, null, marks, cause, null);
   }
 
   @Test
