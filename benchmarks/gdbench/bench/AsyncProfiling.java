@@ -1,6 +1,7 @@
 package gdbench.bench;
 
 import gdbench.core.GdbenchException;
+import gdbench.runfolder.CollapsedStacks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -17,7 +18,6 @@ import java.util.Locale;
  * otherwise. The other forks measure without it, so the profiler does not change the published numbers.
  */
 final class AsyncProfiling {
-  static final String FOLDER = "profiles";
   static final String EVENT = "cpu";
   /** Sampling interval in ns of CPU time: about 1,000 samples a second of a busy thread. */
   static final long INTERVAL_NS = 1_000_000;
@@ -28,7 +28,7 @@ final class AsyncProfiling {
   /** Where the profile of an item goes: {@code profiles/<cell, '/' as '_'>/<workload>[-<threads>t]}. */
   static Path folder(Path runDir, PlanItem item, int runThreads) {
     String workload = item.workload.id() + (item.threads == runThreads ? "" : "-" + item.threads + "t");
-    return runDir.resolve(FOLDER).resolve(item.cell.replace('/', '_')).resolve(workload);
+    return runDir.resolve(CollapsedStacks.folder(item.cell, workload));
   }
 
   /** JMH's options of its async profiler for a profile written into {@code dir}. */
@@ -39,7 +39,7 @@ final class AsyncProfiling {
 
   /**
    * After the fork: JMH writes into a folder named after the benchmark and its parameters inside
-   * {@code dir}; its files move up into {@code dir}, the collapsed stacks gzipped (the report reads
+   * {@code dir}; its files move up into {@code dir}, the collapsed stacks gzipped as {@link CollapsedStacks#STACKS} (the report reads
    * them; C++ frame names make them large). A fork that wrote nothing leaves nothing.
    */
   static void tidy(Path dir) {

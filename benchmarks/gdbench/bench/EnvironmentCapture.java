@@ -269,7 +269,7 @@ final class EnvironmentCapture {
     m.put("heap", settings.heap);
     m.put("gcHeap", settings.gcHeap);
     m.put("budgetMinutes", settings.budgetMinutes);
-    if (!settings.sizeSweep.isEmpty() || !settings.featureSweep.isEmpty()) {
+    if (!settings.sizeSweep.isEmpty() || !settings.featureSweep.isEmpty() || !settings.threadSweep.isEmpty()) {
       Map<String, Object> sweeps = new LinkedHashMap<>();
       if (!settings.sizeSweep.isEmpty()) {
         sweeps.put("size", settings.sizeSweep.stream().map(Workload::id).toList());
@@ -277,11 +277,17 @@ final class EnvironmentCapture {
       if (!settings.featureSweep.isEmpty()) {
         sweeps.put("features", settings.featureSweep.stream().map(Workload::id).toList());
       }
+      if (!settings.threadSweep.isEmpty()) {
+        // the thread counts, measured on these workloads
+        sweeps.put("threads", settings.threadSweep.stream().map(String::valueOf).toList());
+        sweeps.put("threadWorkloads", Settings.THREAD_SWEEP_WORKLOADS.stream().map(Workload::id).toList());
+      }
       m.put("sweeps", sweeps);
       m.put("sweepForks", settings.sweepForks);
     }
     m.put("prewarmMs", settings.prewarmMillis);
     m.put("profilers", settings.profilers);
+    m.put("profile", settings.profile ? "async" : "none");
     m.put("extraJvmArgs", settings.extraJvmArgs);
     m.put("strict", settings.strict);
     m.put("post", settings.post);

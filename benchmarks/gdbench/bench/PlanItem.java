@@ -107,6 +107,6 @@ public final class PlanItem {
 
   @Override
   public String toString() {
-    return kind.id() + " " + cell + " on " + workload.id() + " (" + threads + " thread" + (threads == 1 ? "" : "s") + "): " + status;
+    return kind.id() + " " + cell + " on " + workload.id() + (threads == 1 ? "" : " (" + threads + " threads)") + ": " + status;
   }
 }

@@ -245,6 +245,11 @@ final class PlainSimdManualTrainer implements Trainer {
     return hasBias ? gradB : Float.NaN;
   }
 
+  /** How many ranges of rows a step sums (one per thread used). */
+  int parts() {
+    return ranges.length;
+  }
+
   @Override
   public void close() {
     if (pool != null) {

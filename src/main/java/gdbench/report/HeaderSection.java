@@ -50,6 +50,11 @@ final class HeaderSection {
     if (env.stoppedEarly() != null) {
       md.append("**Stopped early:** ").append(env.stoppedEarly()).append(".\n\n");
     }
+    if (env.settings().profiled()) {
+      md.append("**Profiled run:** the first fork of every step result ran under async-profiler (section \"Where the time goes\"), "
+          + "which takes samples on the measured thread; read its figures for where time goes, and compare speeds with runs made "
+          + "without the profiler.\n\n");
+    }
     RunEnvironment.Canary canary = env.canary();
     if (canary != null && canary.isNoisy()) {
       md.append(String.format(Locale.ROOT, "**Noisy host:** the canary, one fixed pure-Java pass timed %d times through the run, "

@@ -23,6 +23,8 @@ public final class Report {
       AbstractionTaxSection::render,
       CrossoverSection::render,
       SizeSweepSection::render,
+      ThreadSweepSection::render,
+      ProfileSection::render,
       ConvergenceSection::render,
       SingleRunSections::timeToTarget,
       SingleRunSections::coldStart,

@@ -53,6 +53,7 @@ public final class ResultsIndex {
       }
     }
     md.append(t.isEmpty() ? "No runs yet: `mvn verify -Pbench` makes one.\n" : t.render());
+    sweepsAndProfiles(root, md);
     // Only where gdbench history wrote a page: an index without one renders as it always has.
     List<String> histories = list(root).stream().filter(m -> Files.isRegularFile(m.resolve("history").resolve(HISTORY)))
         .map(m -> "[" + m.getFileName() + "](" + m.getFileName() + "/history/" + HISTORY + ")").toList();
@@ -60,6 +61,44 @@ public final class ResultsIndex {
       md.append("\nEvery run over the commits, with the steps found (`gdbench history`): ").append(String.join(", ", histories)).append(".\n");
     }
     return md.toString();
+  }
+
+  /** Every run that holds a sweep or profiles, newest first per machine: where "which library for which size" is answered. */
+  private static void sweepsAndProfiles(Path root, StringBuilder md) {
+    List<String> lines = new ArrayList<>();
+    for (Path machine : list(root)) {
+      List<Path> runs = new ArrayList<>(list(machine).stream().filter(r -> Files.isRegularFile(r.resolve(RunFolderFiles.ENV))).toList());
+      java.util.Collections.reverse(runs);
+      for (Path run : runs) {
+        RunEnvironment.Settings s;
+        try {
+          s = RunFolderFiles.readEnvironmentLeniently(run).settings();
+        } catch (GdbenchException e) {
+          continue;
+        }
+        List<String> holds = new ArrayList<>();
+        if (!s.sizeSweep().isEmpty()) {
+          holds.add("size sweep (" + s.sizeSweep().size() + " points)");
+        }
+        if (!s.featureSweep().isEmpty()) {
+          holds.add("feature sweep (" + s.featureSweep().size() + " points)");
+        }
+        if (!s.threadSweep().isEmpty()) {
+          holds.add("thread sweep (" + String.join(", ", s.threadSweep()) + " threads)");
+        }
+        if (s.profiled()) {
+          holds.add("flame graphs and where the time goes");
+        }
+        if (!holds.isEmpty()) {
+          String name = machine.getFileName() + "/" + run.getFileName();
+          lines.add("- [" + name + "](" + name + "/" + RunFolderFiles.REPORT + "): " + String.join(", ", holds) + "\n");
+        }
+      }
+    }
+    if (!lines.isEmpty()) {
+      md.append("\nRuns with sweeps (crossovers, `gdbench advise`) or profiles:\n\n");
+      lines.forEach(md::append);
+    }
   }
 
   private static List<Path> list(Path dir) {

@@ -44,7 +44,7 @@ public record RunEnvironment(String schema, String status, boolean interrupted, 
     nativeSetup = nativeSetup == null ? new Native(null, null, null) : nativeSetup;
     backends = orEmpty(backends);
     git = git == null ? new Git(null, false) : git;
-    settings = settings == null ? new Settings(null, null, null, null) : settings;
+    settings = settings == null ? new Settings(null, null, null, null, null) : settings;
     workloads = workloads == null ? Map.of() : workloads;
     plan = orEmpty(plan);
     nativeEnvironment = nativeEnvironment == null ? Map.of() : nativeEnvironment;
@@ -221,7 +221,7 @@ public record RunEnvironment(String schema, String status, boolean interrupted, 
    * made (sweep name, e.g. {@code size}, to its workloads in order; empty for none).
    */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record Settings(Map<String, String> properties, String heap, String gcHeap, Map<String, List<String>> sweeps) {
+  public record Settings(Map<String, String> properties, String heap, String gcHeap, Map<String, List<String>> sweeps, String profile) {
     public Settings {
       properties = properties == null ? Map.of() : properties;
       sweeps = sweeps == null ? Map.of() : sweeps;
@@ -235,6 +235,16 @@ public record RunEnvironment(String schema, String status, boolean interrupted, 
     /** The workloads of the feature sweep, by increasing D at a fixed N·D; empty where the run made none. */
     public List<String> featureSweep() {
       return sweeps.getOrDefault("features", List.of());
+    }
+
+    /** The thread counts of the thread sweep; empty where the run made none. */
+    public List<String> threadSweep() {
+      return sweeps.getOrDefault("threads", List.of());
+    }
+
+    /** Whether the run profiled its step results (-Dbench.profile=async); false for runs from before the mode. */
+    public boolean profiled() {
+      return "async".equals(profile) || "async".equals(properties.get("bench.profile"));
     }
   }
 

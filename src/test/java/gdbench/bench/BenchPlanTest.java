@@ -72,4 +72,26 @@ class BenchPlanTest {
         .filter(i -> i.benchmark().equals("step")).map(i -> i.workload().id()).sorted().toList();
     assertEquals(List.of("huge", "large", "n262144d4", "n4096d256", "n65536d16", "seed", "wide"), steps);
   }
+
+  /**
+   * The thread sweep: large, huge and wide at 1 up to the machine's cores for every selected cell
+   * whose library can use threads, each point once; plain Java's single loop is not swept.
+   */
+  @Test
+  void theThreadSweepCoversTheCellsThatUseThreads() {
+    List<PlanItem> items = plan("bench.sweep", "threads", "bench.include", "plain*,ejml/manual/tuned", "bench.benchmarks", "step",
+        "bench.workloads", "large").items();
+    int cores = Runtime.getRuntime().availableProcessors();
+    assertEquals(1 + 2 * 3 * cores, items.size(), "plain/manual once; plain-simd and EJML on large, huge and wide at 1.." + cores);
+    assertTrue(items.stream().filter(i -> i.cell().equals("plain/manual")).allMatch(i -> i.threads() == 1));
+    for (String cell : List.of("plain-simd/manual", "ejml/manual/tuned")) {
+      for (Workload w : List.of(Workload.LARGE, Workload.HUGE, Workload.WIDE)) {
+        for (int t = 1; t <= cores; t++) {
+          int threads = t;
+          assertEquals(1, items.stream().filter(i -> i.cell().equals(cell) && i.workload() == w && i.threads() == threads).count(),
+              cell + " on " + w + " at " + t);
+        }
+      }
+    }
+  }
 }
