@@ -82,9 +82,10 @@ final class BenchRun {
           }
           item.status = "running";
         }
-        out.printf(Locale.ROOT, "%n# gdbench [fork %d/%d, %s elapsed, about %s left]: %s %s on %s, heap %s, fork %d of %d%n",
+        out.printf(Locale.ROOT, "%n# gdbench [fork %d/%d, %s elapsed, about %s left]: %s %s on %s, heap %s%s, fork %d of %d%n",
             run.forksDone + 1, schedule.totalForks(plan), run.elapsed(), RunProgress.clock(schedule.secondsLeft(plan)),
-            item.kind.id(), item.cell, item.workload.id(), item.heap, item.forks.size() + 1, item.forksWanted);
+            item.kind.id(), item.cell, item.workload.id(), item.heap,
+            item.threads == settings.threads ? "" : ", " + item.threads + " threads", item.forks.size() + 1, item.forksWanted);
         runFork(item, format);
         writeEnv();
       }

@@ -17,7 +17,7 @@ final class ProfileSummary {
     JIT("JIT compiler", "a frame of HotSpot's compiler threads (CompileBroker, C2Compiler)"),
     GC("Java GC & heap allocation", "a GC or VM thread, or the Java heap's allocation slow path (CollectedHeap, MemAllocator)"),
     ALLOCATION("native allocation & page faults", "malloc/free and their kin, c10's CPU allocator, page faults, JavaCPP/ND4J deallocators"),
-    COMPUTE("compute kernels", "the leaf is a native numeric kernel (ATen, Eigen, libnd4j, BLAS, oneDNN loops, memcpy) or gdbench's own Java loops and the Vector API"),
+    COMPUTE("compute kernels", "the leaf is a native numeric kernel (ATen, Eigen, libnd4j, BLAS, oneDNN loops, libm, memcpy/memset, the JVM's array copies) or gdbench's own Java loops and the Vector API"),
     AUTOGRAD("autograd bookkeeping", "under an autograd/autodiff frame, outside the kernels"),
     JNI("JNI & Java–native transitions", "the leaf is a JNI entry or a thread-state transition"),
     JAVA_LAYER("library's Java code", "the leaf is a library's Java code or the JDK's: wrappers and op construction for the native libraries, all the work for EJML and ojAlgo (their arithmetic included)"),
@@ -42,7 +42,7 @@ final class ProfileSummary {
   private static final Pattern ALLOC_STACK = Pattern.compile("c10::alloc_cpu|c10::free_cpu|posix_memalign|exc_page_fault|Unsafe_AllocateMemory|"
       + "Unsafe_FreeMemory|DeallocatorReference|Pointer\\.deallocate|Pointer\\$DeallocatorThread|Deallocator\\.deallocate|_mm_malloc|aligned_alloc");
   private static final Pattern KERNEL_LEAF = Pattern.compile("(?i)kernel|Vectorized|cascade_sum|gemv|gemm|sdot|saxpy|sger|sscal|L_loop|dnnl|"
-      + "mkl_|openblas|blas|Eigen::|simdOps::|functions::|sd::ops::helpers|avx|sse|memcpy|memmove|memset");
+      + "mkl_|openblas|blas|Eigen::|simdOps::|functions::|sd::ops::helpers|avx|sse|memcpy|memmove|memset|arraycopy|^libm[A-Z]");
   private static final Pattern JAVA_COMPUTE = Pattern.compile("^(gdbench\\.(?!bench\\.)|jdk\\.incubator\\.vector\\.)");
   private static final Pattern HINT = Pattern.compile("::(\\w+_kernel)\\b|\\b((?:Eigen|simdOps|functions)::\\w+)");
   private static final Pattern AUTOGRAD = Pattern.compile("(?i)autograd|autodiff");

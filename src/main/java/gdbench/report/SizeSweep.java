@@ -45,8 +45,10 @@ public final class SizeSweep {
     OVERTAKES,
     /** Faster at every point of the grid. */
     ALWAYS,
-    /** Slower at every point, or not faster at the largest. */
+    /** Slower at every point. */
     NEVER,
+    /** Faster by the means only inside the grid: from N ≈ {@code n} (NaN: from the smallest) to N ≈ {@code nHigh}, slower at the largest. */
+    WINDOW,
     /** A result is missing. */
     UNKNOWN
   }
@@ -191,7 +193,7 @@ public final class SizeSweep {
       optimistic[i] = Math.log(ra.get(i).high() / rb.get(i).low());
     }
     if (!(mid[k - 1] > 0)) {
-      return new Crossover(a, b, Verdict.NEVER, Double.NaN, Double.NaN, Double.NaN);
+      return window(a, b, mid);
     }
     int from = k - 1; // the first point of the run of faster points that reaches the largest N
     while (from > 0 && mid[from - 1] > 0) {
@@ -202,6 +204,34 @@ public final class SizeSweep {
     }
     double n = zero(mid, from - 1);
     return new Crossover(a, b, Verdict.OVERTAKES, n, earliest(optimistic, from), latest(pessimistic));
+  }
+
+  /**
+   * A cell faster by the means somewhere inside the grid but not at the largest N: the run of
+   * faster points around its best point, with the N where it rises above and falls below, in log N.
+   */
+  private Crossover window(String a, String b, double[] mid) {
+    int best = -1;
+    for (int i = 0; i < mid.length; i++) {
+      if (mid[i] > 0 && (best < 0 || mid[i] > mid[best])) {
+        best = i;
+      }
+    }
+    if (best < 0) {
+      return new Crossover(a, b, Verdict.NEVER, Double.NaN, Double.NaN, Double.NaN);
+    }
+    int first = best;
+    while (first > 0 && mid[first - 1] > 0) {
+      first--;
+    }
+    int last = best;
+    while (last < mid.length - 1 && mid[last + 1] > 0) {
+      last++;
+    }
+    double up = first == 0 ? Double.NaN : zero(mid, first - 1);
+    double t = mid[last] / (mid[last] - mid[last + 1]); // last < length - 1: the largest point is not faster
+    double down = Math.exp(Math.log(grid.get(last)) + t * (Math.log(grid.get(last + 1)) - Math.log(grid.get(last))));
+    return new Crossover(a, b, Verdict.WINDOW, up, Double.NaN, down);
   }
 
   /** N where the curve crosses zero between points i (at or below zero) and i + 1 (above), in log N. */

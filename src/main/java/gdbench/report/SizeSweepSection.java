@@ -88,7 +88,9 @@ final class SizeSweepSection {
   static String text(SizeSweep.Crossover x, SizeSweep sweep, String s) {
     return switch (x.verdict()) {
       case UNKNOWN -> "unknown (results missing)";
-      case NEVER -> "never (not faster at the largest " + s + ")";
+      case NEVER -> "never (slower at every " + s + ")";
+      case WINDOW -> String.format(Locale.ROOT, "faster only %s to %s ≈ %s by the means, slower at the largest %s",
+          Double.isNaN(x.n()) ? "from the smallest " + s : "from " + s + " ≈ " + roundN(x.n()), s, roundN(x.nHigh()), s);
       case ALWAYS -> "always (faster at every " + s + ")";
       case OVERTAKES -> String.format(Locale.ROOT, "%s ≈ %s (%s to %s)", s, roundN(x.n()),
           Double.isNaN(x.nLow()) ? "≤ " + roundN(sweep.smallest()) : roundN(x.nLow()),

@@ -29,6 +29,7 @@ class ProfileSummaryTest {
     assertEquals(Category.COMPUTE, of(BENCH + ";gdbench/nd4j/Nd4jManualTunedTrainer.step;Java_org_nd4j_x;"
         + "/root/.javacpp/cache/openblas-0.3.19-1.5.7-linux-x86_64.jar/org/bytedeco/openblas/linux-x86_64/libopenblas_nolapack.so.0"));
     assertEquals(Category.JAVA_LAYER, of(BENCH + ";gdbench/ejml/EjmlManualTunedTrainer.step;org/ejml/dense/row/CommonOps_FDRM.mult"));
+    assertEquals(Category.COMPUTE, of(BENCH + ";gdbench/ejml/EjmlManualIdiomaticTrainer.step;org/ejml/simple/SimpleBase.elementPower;libmPow"));
     assertEquals(Category.AUTOGRAD, of(BENCH + ";Java_x;torch::autograd::Engine::execute;torch::autograd::GraphTask::GraphTask"));
     assertEquals(Category.JNI, of(BENCH + ";ai.djl.pytorch.jni.PyTorchLibrary.torchSize;jni_GetLongArrayElements"));
     assertEquals(Category.JAVA_LAYER, of(BENCH + ";gdbench/djl/DjlTrainer.step;ai/djl/ndarray/BaseNDManager.attachInternal"));
