@@ -75,7 +75,33 @@ class SizeSweepTest {
     assertTrue(x.nLow() < x.n() && x.n() < x.nHigh(), x.toString());
     SizeSweep.Crossover wide = sweep(0.3).crossover("nd4j/manual/tuned", "plain/manual");
     assertTrue(wide.nHigh() - wide.nLow() > x.nHigh() - x.nLow(), "wider intervals, a wider range");
-    assertEquals(SizeSweep.Verdict.NEVER, sweep(0.02).crossover("plain/manual", "nd4j/manual/tuned").verdict());
+    // plain is faster up to where the library overtakes it: a window from the smallest N, not "never"
+    SizeSweep.Crossover back = sweep(0.02).crossover("plain/manual", "nd4j/manual/tuned");
+    assertEquals(SizeSweep.Verdict.WINDOW, back.verdict());
+    assertTrue(Double.isNaN(back.n()), "faster from the smallest N");
+    assertTrue(back.nHigh() > 20_000 && back.nHigh() < 25_000, "falls behind where the models meet: " + back);
+  }
+
+  /** Slower at every point is "never"; faster only inside the grid is a window with both ends. */
+  @Test
+  void aCellFasterOnlyInsideTheGridHasAWindow() {
+    List<String> workloads = new ArrayList<>();
+    List<Integer> grid = new ArrayList<>();
+    for (int n = 4; n <= 1 << 18; n *= 4) {
+      grid.add(n);
+      workloads.add("n" + n);
+    }
+    Map<String, List<SizeSweep.Rate>> rates = new LinkedHashMap<>();
+    rates.put("plain/manual", rates(grid, PLAIN_SECONDS, 0.02));
+    // 20 µs a call, 0.1 ns a sample, and 5e-15 s per sample squared: faster than plain at 65,536 only
+    rates.put("djl/manual/tuned", rates(grid, n -> 20e-6 + n * 0.1e-9 + n * n * 5e-15, 0.02));
+    rates.put("ojalgo/manual/tuned", rates(grid, n -> 1e-3 + n * 2e-9, 0.02));
+    SizeSweep s = SizeSweep.of(workloads, grid, rates);
+    SizeSweep.Crossover w = s.crossover("djl/manual/tuned", "plain/manual");
+    assertEquals(SizeSweep.Verdict.WINDOW, w.verdict(), w.toString());
+    assertTrue(w.n() > 16_384 && w.n() < 65_536 && w.nHigh() > 65_536 && w.nHigh() < 1 << 18, w.toString());
+    assertEquals(SizeSweep.Verdict.NEVER, s.crossover("ojalgo/manual/tuned", "plain/manual").verdict());
+    assertTrue(SizeSweepSection.text(w, s).startsWith("faster only from N ≈ "), SizeSweepSection.text(w, s));
   }
 
   @Test
