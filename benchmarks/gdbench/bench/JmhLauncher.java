@@ -116,6 +116,7 @@ final class JmhLauncher {
     }
     if (kind == BenchmarkKind.STEP || kind == BenchmarkKind.FLOOR) {
       list.add(SamplesProfiler.class);
+      list.add(CompilationProfiler.class);
     }
     if (settings.profilers.contains("gc")) {
       list.add(GCProfiler.class);

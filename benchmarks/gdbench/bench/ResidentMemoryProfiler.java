@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.profile.InternalProfiler;
@@ -41,7 +39,6 @@ public final class ResidentMemoryProfiler implements InternalProfiler {
   private static final Path STATUS = Path.of("/proc/self/status");
   private static final Path SMAPS = Path.of("/proc/self/smaps");
   private static final double MB = 1024.0 * 1024.0;
-  private static final Pattern VMA = Pattern.compile("^([0-9a-f]+)-([0-9a-f]+) (\\S+) \\S+ \\S+ (\\d+)\\s*(.*)$");
 
   private final long heapBytes = fixedHeapBytes(ManagementFactory.getRuntimeMXBean().getInputArguments());
   private long rssBefore = -1;
@@ -125,11 +122,9 @@ public final class ResidentMemoryProfiler implements InternalProfiler {
     List<long[]> vmas = new ArrayList<>(); // start, end, rss, read-write (1/0), anonymous (1/0)
     long[] current = null;
     for (String line : smaps) {
-      Matcher m = VMA.matcher(line);
-      if (m.matches()) {
-        boolean rw = m.group(3).startsWith("rw");
-        boolean anonymous = m.group(4).equals("0") && m.group(5).isEmpty();
-        current = new long[] {Long.parseUnsignedLong(m.group(1), 16), Long.parseUnsignedLong(m.group(2), 16), 0, rw ? 1 : 0, anonymous ? 1 : 0};
+      long[] vma = mapping(line);
+      if (vma != null) {
+        current = vma;
         vmas.add(current);
       } else if (current != null && line.startsWith("Rss:")) {
         current[2] = kib(line);
@@ -155,6 +150,64 @@ public final class ResidentMemoryProfiler implements InternalProfiler {
     return -1;
   }
 
+  /**
+   * A mapping's header line ({@code start-end perms offset dev inode [path]}) as start, end, 0,
+   * read-write, anonymous; null for any other line. Parsed by hand, not with a regular expression:
+   * this runs after every measured iteration over thousands of lines, and the regex engine's code
+   * kept the JIT compiling during the next iteration (its compile time grew iteration by iteration).
+   */
+  static long[] mapping(String line) {
+    int dash = line.indexOf('-');
+    int space = line.indexOf(' ');
+    if (dash <= 0 || space < dash || !isHex(line, 0, dash) || !isHex(line, dash + 1, space)) {
+      return null;
+    }
+    String[] f = fields(line, 6);
+    if (f[4] == null) {
+      return null;
+    }
+    boolean rw = f[1].startsWith("rw");
+    boolean anonymous = f[4].equals("0") && f[5] == null;
+    return new long[] {Long.parseUnsignedLong(line, 0, dash, 16), Long.parseUnsignedLong(line, dash + 1, space, 16), 0, rw ? 1 : 0,
+        anonymous ? 1 : 0};
+  }
+
+  private static boolean isHex(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (Character.digit(s.charAt(i), 16) < 0) {
+        return false;
+      }
+    }
+    return to > from;
+  }
+
+  /** The first {@code n} whitespace-separated fields of a line (null where it has fewer). */
+  private static String[] fields(String line, int n) {
+    String[] out = new String[n];
+    int k = 0;
+    int i = 0;
+    while (k < n && i < line.length()) {
+      while (i < line.length() && Character.isWhitespace(line.charAt(i))) {
+        i++;
+      }
+      int start = i;
+      while (i < line.length() && !Character.isWhitespace(line.charAt(i))) {
+        i++;
+      }
+      if (i > start) {
+        out[k++] = line.substring(start, i);
+      }
+    }
+    return out;
+  }
+
+  /** Reads the resident memory as {@link #afterIteration} does, for the prewarm to run this code before measuring. */
+  static long sample() {
+    long[] m = read();
+    long heapBytes = fixedHeapBytes(ManagementFactory.getRuntimeMXBean().getInputArguments());
+    return (m == null ? 0 : m[0]) + (heapBytes > 0 ? heapResident(Environment.lines(SMAPS), heapBytes) : 0);
+  }
+
   /** VmRSS and VmHWM in bytes, or null where /proc is not there. */
   static long[] read() {
     try {
@@ -175,7 +228,6 @@ public final class ResidentMemoryProfiler implements InternalProfiler {
 
   /** "VmRSS:	  123456 kB" → bytes. */
   private static long kib(String line) {
-    String[] parts = line.substring(line.indexOf(':') + 1).trim().split("\\s+");
-    return Long.parseLong(parts[0]) * 1024;
+    return Long.parseLong(fields(line.substring(line.indexOf(':') + 1), 1)[0]) * 1024;
   }
 }
