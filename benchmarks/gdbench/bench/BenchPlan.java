@@ -88,15 +88,20 @@ public final class BenchPlan {
         if (planned(plan, cell, w, settings.heap, settings.threads)) {
           continue;
         }
-        PlanItem item = item(settings, BenchmarkKind.STEP, cell.id(), w, settings.heap);
-        item.forksWanted = settings.sweepForks;
-        if (unsupported != null) {
-          item.status = "skipped";
-          item.reason = cell.backend() + " cannot run on " + settings.device + ": " + unsupported;
-        }
-        plan.add(item);
+        plan.add(sweepItem(settings, cell, w, settings.threads, unsupported));
       }
     }
+  }
+
+  /** A point of a sweep: the step at the run's heap with the sweep's forks, skipped where the device cannot run the cell. */
+  private static PlanItem sweepItem(Settings settings, Cell cell, Workload w, int threads, String unsupported) {
+    PlanItem item = item(settings, BenchmarkKind.STEP, cell.id(), w, settings.heap, threads);
+    item.forksWanted = settings.sweepForks;
+    if (unsupported != null) {
+      item.status = "skipped";
+      item.reason = cell.backend() + " cannot run on " + settings.device + ": " + unsupported;
+    }
+    return item;
   }
 
   /**
@@ -116,14 +121,7 @@ public final class BenchPlan {
           if (planned(plan, cell, w, settings.heap, threads)) {
             continue;
           }
-          PlanItem item = new PlanItem(BenchmarkKind.STEP, cell.id(), w, settings.heap, threads);
-          item.forksWanted = settings.sweepForks;
-          item.iterationMs = settings.timing.get(BenchmarkKind.STEP).measurementMillis();
-          if (unsupported != null) {
-            item.status = "skipped";
-            item.reason = cell.backend() + " cannot run on " + settings.device + ": " + unsupported;
-          }
-          plan.add(item);
+          plan.add(sweepItem(settings, cell, w, threads, unsupported));
         }
       }
     }
@@ -143,7 +141,11 @@ public final class BenchPlan {
   static final List<Workload> GC_HEAP_WORKLOADS = List.of(Workload.LARGE);
 
   private static PlanItem item(Settings settings, BenchmarkKind kind, String cell, Workload w, String heap) {
-    PlanItem item = new PlanItem(kind, cell, w, heap, settings.threads);
+    return item(settings, kind, cell, w, heap, settings.threads);
+  }
+
+  private static PlanItem item(Settings settings, BenchmarkKind kind, String cell, Workload w, String heap, int threads) {
+    PlanItem item = new PlanItem(kind, cell, w, heap, threads);
     Settings.Timing t = settings.timing.get(kind);
     item.forksWanted = t.forks();
     item.iterationMs = t.measurementMillis();

@@ -40,7 +40,8 @@ public final class ResidentMemoryProfiler implements InternalProfiler {
   private static final Path SMAPS = Path.of("/proc/self/smaps");
   private static final double MB = 1024.0 * 1024.0;
 
-  private final long heapBytes = fixedHeapBytes(ManagementFactory.getRuntimeMXBean().getInputArguments());
+  /** This JVM's fixed heap size, or -1: its arguments do not change while it runs. */
+  private static final long HEAP_BYTES = fixedHeapBytes(ManagementFactory.getRuntimeMXBean().getInputArguments());
   private long rssBefore = -1;
 
   @Override
@@ -64,7 +65,7 @@ public final class ResidentMemoryProfiler implements InternalProfiler {
     long rss = m[0];
     long hwm = m[1];
     out.add(new ScalarResult("rss", rss / MB, "MB", AggregationPolicy.AVG));
-    long heap = heapBytes > 0 ? heapResident(Environment.lines(SMAPS), heapBytes) : -1;
+    long heap = HEAP_BYTES > 0 ? heapResident(Environment.lines(SMAPS), HEAP_BYTES) : -1;
     if (heap >= 0) {
       out.add(new ScalarResult("rss.heap", heap / MB, "MB", AggregationPolicy.AVG));
       out.add(new ScalarResult("rss.offheap", (rss - heap) / MB, "MB", AggregationPolicy.AVG));
@@ -204,8 +205,7 @@ public final class ResidentMemoryProfiler implements InternalProfiler {
   /** Reads the resident memory as {@link #afterIteration} does, for the prewarm to run this code before measuring. */
   static long sample() {
     long[] m = read();
-    long heapBytes = fixedHeapBytes(ManagementFactory.getRuntimeMXBean().getInputArguments());
-    return (m == null ? 0 : m[0]) + (heapBytes > 0 ? heapResident(Environment.lines(SMAPS), heapBytes) : 0);
+    return (m == null ? 0 : m[0]) + (HEAP_BYTES > 0 ? heapResident(Environment.lines(SMAPS), HEAP_BYTES) : 0);
   }
 
   /** VmRSS and VmHWM in bytes, or null where /proc is not there. */
