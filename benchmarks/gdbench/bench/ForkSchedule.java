@@ -80,7 +80,8 @@ final class ForkSchedule {
   }
 
   int totalForks(BenchPlan plan) {
-    return plan.items().stream().filter(i -> !i.status.equals("skipped")).mapToInt(i -> Math.max(i.forksWanted, i.forks.size())).sum();
+    return plan.items().stream().filter(i -> !i.status.equals("skipped"))
+        .mapToInt(i -> Math.max(i.forksWanted, i.forks.size()) + i.forksDropped).sum();
   }
 
   void observe(PlanItem item, double seconds) {

@@ -38,6 +38,8 @@ public final class PlanItem {
   Score score;
   private BenchmarkParams params;
   final List<BenchmarkResult> forks = new ArrayList<>();
+  /** Forks measured and then dropped (an item calibrated to longer iterations starts over): they count in the run's progress. */
+  int forksDropped;
   final List<Map<String, Object>> forkRecords = new ArrayList<>();
   /** What {@link ResultAnalysis} made of the forks. */
   ResultAnalysis analysis;
@@ -96,6 +98,7 @@ public final class PlanItem {
 
   /** Forgets the forks measured so far (a calibration fork whose iterations were too short). */
   void dropForks() {
+    forksDropped += forks.size();
     forks.clear();
     forkRecords.clear();
   }

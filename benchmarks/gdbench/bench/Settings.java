@@ -35,7 +35,11 @@ final class Settings {
   final String heap;
   /** A time box for JMH in minutes: no pass starts that would end after it; 0 for none. */
   final int budgetMinutes;
-  static final int DEFAULT_FULL_BUDGET_MINUTES = 55;
+  /**
+   * Long enough for the default plan's five passes on a 2-core host (25 cells: about 70 minutes of
+   * JMH), so that a full run keeps five forks a step result; a slower host loses its last pass.
+   */
+  static final int DEFAULT_FULL_BUDGET_MINUTES = 80;
   /** Step on huge for the fastest cell of each library only (manual, tuned): the default full plan. */
   final boolean hugeFastestOnly;
   /** The size sweep's points (step, every selected cell, one feature); empty for none. */

@@ -85,7 +85,8 @@ final class HeaderSection {
             + "Student t interval over those fork means (%s). A time derived from a rate inverts the rate's interval, so its bounds "
             + "are asymmetric: `1.23 µs (−1.0%%/+1.1%%)`. cv is the forks' coefficient of variation. A result marked `unsteady` "
             + "(a trend across iterations) or `bimodal` (two modes) is shown as the median and range of its measured iterations "
-            + "(every fork's), with the cause; %s marks a result measured on a busy host, %s one with fewer than %d forks. JMH's own error over iterations "
+            + "(every fork's), with the cause; a steady result whose interval is wider than ±5%% keeps its mean and interval and is "
+            + "listed with its forks' median and range and the cause of the width under \"Not served, failed, noisy\"; %s marks a result measured on a busy host, %s one with fewer than %d forks. JMH's own error over iterations "
             + "stays in jmh.json and is not shown.%n%n", confidence,
             Markdown.or(statistic.interval(), "student-t over fork means") + ", unit: " + Markdown.or(statistic.unit(), "fork"),
             Figure.NOISY_HOST_NOTE, Figure.FEW_FORKS_NOTE, Figure.FEW));

@@ -47,6 +47,7 @@ public final class RunResults {
   /** The heap every benchmark JVM got unless a result says otherwise; null for runs that did not record it. */
   private final String heap;
   private final Map<JmhResults.Result, Figure> figures = new IdentityHashMap<>();
+  private HostTimeline hostTimeline;
   /** Workload → the shortest time per step of any served cell (NaN where none has a result). */
   private final Map<String, Double> fastest = new LinkedHashMap<>();
 
@@ -212,8 +213,19 @@ public final class RunResults {
    * (matched on kind, cell, workload and heap); null where it has no measured iteration.
    */
   Figure figure(BenchmarkKind kind, JmhResults.Result r) {
-    return figures.computeIfAbsent(r, k -> Figure.of(r, env().planEntry(kind, cellOf(kind, r), r.param("workload"), r.heap(), r.threads()), env().host(),
-        confidence()));
+    return figures.computeIfAbsent(r, k -> {
+      RunEnvironment.PlanEntry entry = env().planEntry(kind, cellOf(kind, r), r.param("workload"), r.heap(), r.threads());
+      double[] shifts = kind == BenchmarkKind.STEP || kind == BenchmarkKind.FLOOR ? hostTimeline().shifts(r, entry, r.primary().forkMeans().length) : null;
+      return Figure.of(r, entry, env().host(), shifts, confidence());
+    });
+  }
+
+  /** How fast the host ran around each step and floor fork, from the other results' forks; built once. */
+  private HostTimeline hostTimeline() {
+    if (hostTimeline == null) {
+      hostTimeline = HostTimeline.of(this);
+    }
+    return hostTimeline;
   }
 
   /** The plan's cell of a result: its {@code cell} parameter, or {@code floor} for the floor, which has none. */

@@ -32,7 +32,7 @@ class SettingsTest {
     assertTrue(s.hugeFastestOnly, "huge for each library's fastest cell");
     assertFalse(of("bench.workloads", "huge").hugeFastestOnly, "named workloads run for every cell");
     assertEquals(List.of(Workload.SEED), s.workloads.get(BenchmarkKind.TARGET));
-    assertEquals(Settings.DEFAULT_FULL_BUDGET_MINUTES, s.budgetMinutes, "time-boxed within the hour");
+    assertEquals(Settings.DEFAULT_FULL_BUDGET_MINUTES, s.budgetMinutes, "time-boxed by default");
     assertEquals(0, of("bench.quick", "true").budgetMinutes, "quick is not time-boxed");
     assertEquals(List.of(Workload.LARGE), s.workloads.get(BenchmarkKind.COLD));
     assertEquals(5, s.timing.get(BenchmarkKind.STEP).forks(), "at least 5 forks per step result");

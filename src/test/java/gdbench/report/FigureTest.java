@@ -95,9 +95,56 @@ class FigureTest {
   @Test
   void theShareLineCountsNarrowMarkedAndWideResults() {
     Figure narrow = Figure.of(result("ops/s", new double[] {100}, new double[] {100.1}, new double[] {99.9}), entry(List.of(), null), null, 0.99);
-    Figure wide = Figure.of(result("ops/s", new double[] {50}, new double[] {100}), entry(List.of("few-forks"), null), null, 0.99);
+    Figure few = Figure.of(result("ops/s", new double[] {50}, new double[] {100}), entry(List.of("few-forks"), null), null, 0.99);
     Figure bimodal = Figure.of(result("ops/s", new double[] {100, 40, 100, 40}), entry(List.of("bimodal"), "GC cycle"), null, 0.99);
-    assertEquals("**1 of 3 step results have a 99% interval within ±5%**; 1 marked (1 bimodal: GC cycle); 1 wider and not marked "
-        + "(1 with fewer than 3 forks ‡).", Figure.share("step results", List.of(narrow, wide, bimodal), 0.99));
+    Figure spread = Figure.of(result("ops/s", new double[] {90}, new double[] {95}, new double[] {100}, new double[] {105}, new double[] {110}),
+        entry(List.of(), null), null, 0.99);
+    assertEquals("**1 of 4 step results have a 99% interval within ±5%**; 1 marked (1 bimodal: GC cycle); 2 wider (1 spread between JVMs, "
+        + "1 with fewer than 3 forks ‡), each shown with its forks' median and range and its cause under \"Not served, failed, noisy\".",
+        Figure.share("step results", List.of(narrow, few, bimodal, spread), 0.99));
+    assertEquals(null, narrow.wide());
+    assertEquals(null, few.wide(), "fewer than 3 forks is its own mark");
+    assertEquals(null, bimodal.wide(), "a shape mark names its own cause");
+  }
+
+  @Test
+  void aWideIntervalNamesItsCause() {
+    double[][] stray = {{100}, {100}, {101}, {70}, {99}};
+    Figure s = Figure.of(result("ops/s", stray), entry(List.of(), null), null, 0.99);
+    assertEquals("a stray fork: fork 4 of 5 30.0% slower than the others' median (the others: cv 0.8%)", s.wide());
+    Figure t = Figure.of(result("us/op", stray), entry(List.of(), null), null, 0.99);
+    assertTrue(t.wide().contains("30.0% faster"), "a lower time is faster: " + t.wide());
+    Figure even = Figure.of(result("ops/s", new double[] {90}, new double[] {95}, new double[] {100}, new double[] {105}, new double[] {110}),
+        entry(List.of(), null), null, 0.99);
+    assertTrue(even.wide().startsWith("spread between JVMs: steady forks, steal and load within bounds, cv 7.9% over 5 forks; ±5% at 99% needs about "), even.wide());
+    assertEquals("10.0 ms [9.09 ms – 11.1 ms]", even.forkMedianAndRange());
+  }
+
+  @Test
+  void aWideIntervalOnABusyHostSaysSo() {
+    RunEnvironment.ForkRecord quiet = new RunEnvironment.ForkRecord(null, null, null, null, 0.0, 1.0, null, null, null, null, null, null, null, null);
+    RunEnvironment.ForkRecord busy = new RunEnvironment.ForkRecord(null, null, null, null, 0.20, 1.0, null, null, null, null, null, null, null, null);
+    RunEnvironment.Host host = new RunEnvironment.Host(0.20, 1.0, 0.05, 2.5);
+    RunEnvironment.PlanEntry strayBusy = new RunEnvironment.PlanEntry("step", "plain/manual", "seed", "ok", null, "1g", 1, 5, 5, 250, null, null,
+        List.of("noisy-host"), null, List.of(quiet, quiet, quiet, busy, quiet));
+    Figure s = Figure.of(result("ops/s", new double[] {100}, new double[] {100}, new double[] {101}, new double[] {70}, new double[] {99}),
+        strayBusy, host, 0.99);
+    assertTrue(s.wide().endsWith(", on a busy host †"), s.wide());
+    Figure even = Figure.of(result("ops/s", new double[] {90}, new double[] {95}, new double[] {100}, new double[] {105}, new double[] {110}),
+        strayBusy, host, 0.99);
+    assertTrue(even.wide().startsWith("busy host: 1 of 5 forks ran while steal or load exceeded the bound †; cv 7.9%"), even.wide());
+  }
+
+  @Test
+  void aStrayForkThatFollowsTheHostIsTheHostsMinute() {
+    double[][] stray = {{100}, {100}, {101}, {70}, {99}};
+    // the other results' forks around fork 4 ran 35% slower (log ratio 0.30) than their own medians: without that, fork 4 is no stray
+    Figure host = Figure.of(result("ops/s", stray), entry(List.of(), null), null, new double[] {0, 0, 0, Math.log(1.35), Double.NaN}, 0.99);
+    assertEquals("the host's minute: fork 4 of 5 30.0% slower than the others' median, and the other results' forks started within a minute "
+        + "of it 35.0% slower than their own (the others: cv 0.8%)", host.wide());
+    Figure faster = Figure.of(result("ops/s", stray), entry(List.of(), null), null, new double[] {0, 0, 0, -Math.log(1.35), 0}, 0.99);
+    assertTrue(faster.wide().startsWith("a stray fork: fork 4 of 5 30.0% slower"), "the host was faster then: " + faster.wide());
+    Figure little = Figure.of(result("ops/s", stray), entry(List.of(), null), null, new double[] {0, 0, 0, Math.log(1.05), 0}, 0.99);
+    assertTrue(little.wide().startsWith("a stray fork:"), "a 5% shift leaves a 30% stray: " + little.wide());
   }
 }

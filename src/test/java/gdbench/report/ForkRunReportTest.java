@@ -103,8 +103,12 @@ class ForkRunReportTest {
     assertTrue(nd4j.contains("†, cv"), "the busy-host result is footnoted: " + nd4j);
     assertTrue(table.contains("† measured while CPU steal or load exceeded the host's bound"), table);
     String problems = section("## Not served, failed, noisy");
-    assertTrue(problems.contains("| step | `nd4j/full-library` | large | 1g | 5 | bimodal | GC cycle |"), problems);
-    assertTrue(problems.contains("| step | `nd4j/full-library` | wide | 1g | 5 | noisy-host | - |"), problems);
+    assertTrue(Pattern.compile("\\| step \\| `nd4j/full-library` \\| large \\| 1g \\| 5 \\| bimodal \\| [0-9.]+ ms \\[[0-9.]+ ms – [0-9.]+ ms\\] "
+        + "\\| GC cycle \\|").matcher(problems).find(), problems);
+    assertTrue(Pattern.compile("\\| step \\| `nd4j/full-library` \\| wide \\| 1g \\| 5 \\| noisy-host \\| [^|]+ \\| - \\|").matcher(problems).find(),
+        problems);
+    assertTrue(problems.contains("| target | `plain-simd/manual` | seed | 1g | 3 | wide | 2.02 µs [1.99 µs – 2.04 µs] | spread between JVMs: "
+        + "steady forks, steal and load within bounds, cv 1.2% over 3 forks; ±5% at 99% needs about 4 forks at that cv |"), problems);
   }
 
   @Test
@@ -112,7 +116,8 @@ class ForkRunReportTest {
     assertTrue(section("## Time per step").startsWith("## Time per step\n\n**19 of 21 step results have a 99% interval within ±5%**; 2 marked "
         + "(1 bimodal: GC cycle; 1 unsteady: JIT still compiling).\n"), section("## Time per step"));
     assertTrue(section("## Time to target (JMH)").contains("**2 of 4 time-to-target results have a 99% interval within ±5%**; 0 marked; "
-        + "2 wider and not marked (1 with fewer than 3 forks ‡)."), section("## Time to target (JMH)"));
+        + "2 wider (1 spread between JVMs, 1 with fewer than 3 forks ‡), each shown with its forks' median and range and its cause under "
+        + "\"Not served, failed, noisy\"."), section("## Time to target (JMH)"));
     assertTrue(section("## Cold start (JMH)").contains("**4 of 4 cold-start results have a 99% interval within ±5%**; 0 marked."),
         section("## Cold start (JMH)"));
   }
@@ -224,5 +229,18 @@ class ForkRunReportTest {
     assertFalse(old.contains("fork is the unit"), old);
     assertTrue(old.contains("± is JMH's 99.9% error"), old);
     assertFalse(old.contains("### × floor"), old);
+  }
+
+  @Test
+  void theHostTimelineReadsEachForksNeighboursInTime() {
+    RunResults results = RunResults.of(run);
+    JmhResults.Result r = results.sorted(BenchmarkKind.STEP).stream()
+        .filter(x -> "plain-simd/manual".equals(x.param("cell")) && "huge".equals(x.param("workload"))).findFirst().orElseThrow();
+    int forks = r.primary().forkMeans().length;
+    HostTimeline timeline = HostTimeline.of(results);
+    double[] shifts = timeline.shifts(r, run.env().planEntry(BenchmarkKind.STEP, "plain-simd/manual", "huge", "1g"), forks);
+    assertEquals(forks, shifts.length);
+    assertTrue(java.util.Arrays.stream(shifts).allMatch(Double::isFinite), "every fork has neighbours: " + java.util.Arrays.toString(shifts));
+    assertTrue(java.util.Arrays.stream(timeline.shifts(r, null, forks)).allMatch(Double::isNaN), "no fork records, no shift");
   }
 }
