@@ -65,7 +65,7 @@ public final class ResidentMemoryProfiler implements InternalProfiler {
     long rss = m[0];
     long hwm = m[1];
     out.add(new ScalarResult("rss", rss / MB, "MB", AggregationPolicy.AVG));
-    long heap = HEAP_BYTES > 0 ? heapResident(Environment.lines(SMAPS), HEAP_BYTES) : -1;
+    long heap = heapResidentNow();
     if (heap >= 0) {
       out.add(new ScalarResult("rss.heap", heap / MB, "MB", AggregationPolicy.AVG));
       out.add(new ScalarResult("rss.offheap", (rss - heap) / MB, "MB", AggregationPolicy.AVG));
@@ -205,7 +205,12 @@ public final class ResidentMemoryProfiler implements InternalProfiler {
   /** Reads the resident memory as {@link #afterIteration} does, for the prewarm to run this code before measuring. */
   static long sample() {
     long[] m = read();
-    return (m == null ? 0 : m[0]) + (HEAP_BYTES > 0 ? heapResident(Environment.lines(SMAPS), HEAP_BYTES) : 0);
+    return (m == null ? 0 : m[0]) + Math.max(0, heapResidentNow());
+  }
+
+  /** Resident bytes of this JVM's heap now, from smaps; -1 where the heap size is not fixed. */
+  private static long heapResidentNow() {
+    return HEAP_BYTES > 0 ? heapResident(Environment.lines(SMAPS), HEAP_BYTES) : -1;
   }
 
   /** VmRSS and VmHWM in bytes, or null where /proc is not there. */

@@ -199,14 +199,14 @@ record Figure(ForkInterval interval, double[] iterations, String unit, List<Stri
   }
 
   /** The median of sorted values. */
-  private static double median(double[] sorted) {
+  static double median(double[] sorted) {
     int n = sorted.length;
     return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
 
   /** Seconds per operation. */
   double seconds() {
-    return rate() ? 1 / point() : point() * secondsPerUnit();
+    return toSeconds(point());
   }
 
   /** The shortest time per operation the interval (or range) allows. */

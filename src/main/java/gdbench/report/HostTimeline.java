@@ -42,7 +42,7 @@ final class HostTimeline {
         if (started == null || means.length < 2) {
           continue;
         }
-        double median = median(means);
+        double median = median(means.clone());
         boolean rate = Figure.rateUnit(r.primary().unit());
         for (int i = 0; i < means.length; i++) {
           points.add(new Point(r, started[i], rate ? Math.log(median / means[i]) : Math.log(means[i] / median)));
@@ -95,10 +95,9 @@ final class HostTimeline {
     return started;
   }
 
+  /** The median of values it may reorder. */
   private static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    Arrays.sort(values);
+    return Figure.median(values);
   }
 }

@@ -38,13 +38,12 @@ public record ForkSpread(int forks, int stray, double strayOff, double othersCv,
     if (n >= MIN_FORKS) {
       int furthest = -1;
       for (int i = 0; i < n; i++) {
-        double[] others = without(forkMeans, i);
-        double median = ForkInterval.of(others, confidence).median();
-        double d = (forkMeans[i] - median) / median;
+        ForkInterval others = ForkInterval.of(without(forkMeans, i), confidence);
+        double d = (forkMeans[i] - others.median()) / others.median();
         if (furthest < 0 || Math.abs(d) > Math.abs(off)) {
           furthest = i;
           off = d;
-          othersCv = ForkInterval.of(others, confidence).cv();
+          othersCv = others.cv();
         }
       }
       if (Math.abs(off) >= STRAY_OFF && Math.abs(off) >= STRAY_SPREADS * othersCv) {
